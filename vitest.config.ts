@@ -14,6 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts'],
           exclude: [...serviceTests, 'src/**/*.loader.test.ts'],
           testTimeout: 30_000,
@@ -22,6 +23,7 @@ export default defineConfig({
       {
         test: {
           name: 'service',
+          sequence: { groupOrder: 1 },
           include: [...serviceTests, 'src/**/*.loader.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,
@@ -32,6 +34,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 120_000,

@@ -2,7 +2,7 @@
  * The one mapping from domain error codes to HTTP. Bad input is a 4xx with a stable code,
  * never a 500 or a stack trace.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ErrorKind, PlenaryError } from '../platform/errors.js';
 
 const STATUS: Record<ErrorKind, number> = {
@@ -25,10 +25,28 @@ export function errorBody(code: string, message: string, details?: unknown, extr
   return { error: { code, message, ...(details ? { details } : {}), ...(extra ?? {}) } };
 }
 
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A person reading a page gets a page; a program gets the JSON error. */
+function wantsPage(request: FastifyRequest): boolean {
+  return !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+}
+
+function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, details?: unknown, extra?: Record<string, unknown>) {
+  if (wantsPage(request)) {
+    return reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .send(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${status} — Plenary</title><link rel="stylesheet" href="/assets/public.css"></head><body><main class="container"><h1>${status}</h1><p>${escapeHtml(message)}</p><p><a href="/">Plenary</a></p></main></body></html>`);
+  }
+  return reply.status(status).send(errorBody(code, message, details, extra));
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | PlenaryError, request, reply) => {
     if (error instanceof PlenaryError) {
-      return reply.status(statusFor(error)).send(errorBody(error.code, error.message, error.details, error.extra));
+      return sendError(request, reply, statusFor(error), error.code, error.message, error.details, error.extra);
     }
     const fastifyError = error as FastifyError & { validation?: { instancePath: string; message?: string; params?: Record<string, unknown> }[]; validationContext?: string };
     if (fastifyError.validation) {
@@ -55,6 +73,6 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(errorBody('not_found', `Nothing at ${request.method} ${request.url.split('?')[0]}.`));
+    sendError(request, reply, 404, 'not_found', `Nothing at ${request.method} ${request.url.split('?')[0]}.`);
   });
 }
