@@ -391,3 +391,331 @@ export const installation = pgTable('installation', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+// ───────────────────────── Programme: rooms, sessions, who chairs and speaks ─────────────────────────
+
+const tstzrange = customType<{ data: string; driverData: string }>({
+  dataType() {
+    return 'tstzrange';
+  },
+});
+
+export const ROOM_KINDS = ['hall', 'meeting_room', 'bilateral_booth'] as const;
+export type RoomKind = (typeof ROOM_KINDS)[number];
+
+export const rooms = pgTable(
+  'rooms',
+  {
+    id: id(),
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    name: jsonb('name').$type<Localized>().notNull(),
+    kind: text('kind').$type<RoomKind>().notNull().default('meeting_room'),
+    capacity: integer('capacity').notNull(),
+    building: text('building'),
+    /** Rooms in different zones need transfer time between them (bilateral scheduling). */
+    zone: text('zone'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('rooms_edition_code').on(t.editionId, t.code),
+    check('rooms_kind', sql`${t.kind} in ('hall', 'meeting_room', 'bilateral_booth')`),
+    check('rooms_capacity', sql`${t.capacity} >= 0`),
+  ],
+);
+
+/** Times a room cannot be used (set-up, another event, maintenance). */
+export const roomUnavailability = pgTable(
+  'room_unavailability',
+  {
+    id: id(),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    reason: text('reason'),
+  },
+  (t) => [check('room_unavailability_order', sql`${t.endsAt} > ${t.startsAt}`)],
+);
+
+export const SESSION_KINDS = ['opening', 'plenary', 'panel', 'closing', 'side_event'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+export const SESSION_STATUSES = ['draft', 'published', 'cancelled'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: id(),
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    /** The session's slug within its edition, e.g. `plenary-2`. */
+    code: text('code').notNull(),
+    kind: text('kind').$type<SessionKind>().notNull(),
+    title: jsonb('title').$type<Localized>().notNull(),
+    theme: jsonb('theme').$type<Localized>().notNull().default({}),
+    description: jsonb('description').$type<Localized>().notNull().default({}),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => rooms.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    /** Derived, for the exclusion constraint against two sessions in one room at once. */
+    during: tstzrange('during').generatedAlwaysAs(sql`tstzrange(starts_at, ends_at)`),
+    /** Languages of the session (BCP 47), interpretation included. */
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    status: text('status').$type<SessionStatus>().notNull().default('published'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('sessions_edition_code').on(t.editionId, t.code),
+    index('sessions_edition_start').on(t.editionId, t.startsAt),
+    check('sessions_kind', sql`${t.kind} in ('opening', 'plenary', 'panel', 'closing', 'side_event')`),
+    check('sessions_status', sql`${t.status} in ('draft', 'published', 'cancelled')`),
+    check('sessions_order', sql`${t.endsAt} > ${t.startsAt}`),
+    check('sessions_code', sql`${t.code} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+  ],
+);
+
+export const SESSION_ROLES = ['chair', 'moderator', 'speaker', 'panellist'] as const;
+export type SessionRole = (typeof SESSION_ROLES)[number];
+export const ATTENDANCE_MODES = ['present', 'video_message', 'live_link'] as const;
+export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
+
+/** Who chairs, moderates or speaks in a session, and how: present, by video message or live link. */
+export const sessionRoles = pgTable(
+  'session_roles',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    role: text('role').$type<SessionRole>().notNull(),
+    attendance: text('attendance').$type<AttendanceMode>().notNull().default('present'),
+    /** A link to the pre-recorded video message or the live link. */
+    mediaUrl: text('media_url'),
+    mediaFileId: uuid('media_file_id'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.participantId, t.role] }),
+    index('session_roles_participant').on(t.participantId),
+    check('session_roles_role', sql`${t.role} in ('chair', 'moderator', 'speaker', 'panellist')`),
+    check('session_roles_attendance', sql`${t.attendance} in ('present', 'video_message', 'live_link')`),
+    check('session_roles_media_url', sql`${t.mediaUrl} is null or ${t.mediaUrl} ~ '^https?://'`),
+  ],
+);
+
+/** A list of speakers: its state as the pure engine (features/speakers/precedence.ts) keeps it. */
+export const speakerLists = pgTable('speaker_lists', {
+  id: id(),
+  sessionId: uuid('session_id')
+    .notNull()
+    .unique()
+    .references(() => sessions.id, { onDelete: 'cascade' }),
+  state: jsonb('state').$type<Record<string, unknown>>().notNull(),
+  version: integer('version').notNull().default(1),
+  updatedAt: updatedAt(),
+});
+
+// ───────────────────────── Statements and their positions ─────────────────────────
+
+/** The themes a conference tracks positions on (capacity building, human rights online…). */
+export const themes = pgTable(
+  'themes',
+  {
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    name: jsonb('name').$type<Localized>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.editionId, t.code] }), check('themes_code', sql`${t.code} ~ '^[a-z0-9_]+$'`)],
+);
+
+export const statements = pgTable(
+  'statements',
+  {
+    id: id(),
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id').references(() => sessions.id, { onDelete: 'set null' }),
+    delegationId: uuid('delegation_id')
+      .notNull()
+      .references(() => delegations.id, { onDelete: 'cascade' }),
+    participantId: uuid('participant_id').references(() => participants.id, { onDelete: 'set null' }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    attendance: text('attendance').$type<AttendanceMode>().notNull().default('present'),
+    /** The language the statement was delivered in; `texts` holds it and its translations. */
+    originalLanguage: text('original_language').notNull(),
+    texts: jsonb('texts').$type<Localized>().notNull(),
+    /** Written from a readout's summary rather than the delivered text. */
+    isSummary: boolean('is_summary').notNull().default(false),
+    /** Theme codes the statement takes a position on. */
+    positions: text('positions').array().notNull().default(sql`'{}'::text[]`),
+    published: boolean('published').notNull().default(true),
+    /** Lower-cased text of every language, words of unspaced scripts separated, for search. */
+    searchText: text('search_text').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('statements_session').on(t.sessionId),
+    index('statements_delegation').on(t.delegationId),
+    index('statements_search').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    check('statements_attendance', sql`${t.attendance} in ('present', 'video_message', 'live_link')`),
+  ],
+);
+
+// ───────────────────────── Bilateral meetings on the sidelines ─────────────────────────
+
+export const BILATERAL_KINDS = ['meeting', 'stand_up', 'courtesy_call'] as const;
+export type BilateralKind = (typeof BILATERAL_KINDS)[number];
+export const REQUEST_STATUSES = ['pending', 'accepted', 'declined', 'cancelled'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export const PARTY_RESPONSES = ['pending', 'accepted', 'declined', 'proposed'] as const;
+export type PartyResponse = (typeof PARTY_RESPONSES)[number];
+
+export const bilateralRequests = pgTable(
+  'bilateral_requests',
+  {
+    id: id(),
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    requesterDelegationId: uuid('requester_delegation_id')
+      .notNull()
+      .references(() => delegations.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<BilateralKind>().notNull().default('meeting'),
+    lengthMinutes: integer('length_minutes').notNull(),
+    priority: integer('priority').notNull().default(1),
+    windowStart: timestamp('window_start', { withTimezone: true }),
+    windowEnd: timestamp('window_end', { withTimezone: true }),
+    notes: text('notes'),
+    status: text('status').$type<RequestStatus>().notNull().default('pending'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('bilateral_requests_edition').on(t.editionId, t.status),
+    check('bilateral_requests_kind', sql`${t.kind} in ('meeting', 'stand_up', 'courtesy_call')`),
+    check('bilateral_requests_status', sql`${t.status} in ('pending', 'accepted', 'declined', 'cancelled')`),
+    check('bilateral_requests_length', sql`${t.lengthMinutes} between 5 and 240`),
+    check('bilateral_requests_priority', sql`${t.priority} between 1 and 100`),
+    check('bilateral_requests_window', sql`${t.windowEnd} is null or ${t.windowStart} is null or ${t.windowEnd} > ${t.windowStart}`),
+  ],
+);
+
+/** The counterparts of a request and what each answered. */
+export const bilateralRequestParties = pgTable(
+  'bilateral_request_parties',
+  {
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => bilateralRequests.id, { onDelete: 'cascade' }),
+    delegationId: uuid('delegation_id')
+      .notNull()
+      .references(() => delegations.id, { onDelete: 'cascade' }),
+    response: text('response').$type<PartyResponse>().notNull().default('pending'),
+    proposedStart: timestamp('proposed_start', { withTimezone: true }),
+    proposedEnd: timestamp('proposed_end', { withTimezone: true }),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.requestId, t.delegationId] }),
+    check('bilateral_request_parties_response', sql`${t.response} in ('pending', 'accepted', 'declined', 'proposed')`),
+  ],
+);
+
+export const MEETING_STATUSES = ['tentative', 'provisional', 'confirmed'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export const bilateralMeetings = pgTable(
+  'bilateral_meetings',
+  {
+    id: id(),
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id')
+      .notNull()
+      .unique()
+      .references(() => bilateralRequests.id, { onDelete: 'cascade' }),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => rooms.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    during: tstzrange('during').generatedAlwaysAs(sql`tstzrange(starts_at, ends_at)`),
+    /** tentative: holds a slot for a pending request; provisional: planned; confirmed: never moved without both sides' consent. */
+    status: text('status').$type<MeetingStatus>().notNull().default('provisional'),
+    /** Whether the delegations see it in the provisional or the final published schedule. */
+    published: text('published').$type<'no' | 'provisional' | 'final'>().notNull().default('no'),
+    /** Set when a programme change overlaps a principal's commitment. */
+    flaggedReason: text('flagged_reason'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('bilateral_meetings_order', sql`${t.endsAt} > ${t.startsAt}`),
+    check('bilateral_meetings_status', sql`${t.status} in ('tentative', 'provisional', 'confirmed')`),
+    check('bilateral_meetings_published', sql`${t.published} in ('no', 'provisional', 'final')`),
+  ],
+);
+
+/**
+ * The principals (heads of delegation) in a meeting, with the meeting's time copied through a
+ * cascading foreign key, so that one exclusion constraint keeps a principal out of two meetings.
+ */
+export const bilateralMeetingPrincipals = pgTable(
+  'bilateral_meeting_principals',
+  {
+    meetingId: uuid('meeting_id').notNull(),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    delegationId: uuid('delegation_id')
+      .notNull()
+      .references(() => delegations.id, { onDelete: 'cascade' }),
+    during: tstzrange('during').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.participantId] })],
+);
+
+/** In-app notifications for a delegation's focal points. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    delegationId: uuid('delegation_id')
+      .notNull()
+      .references(() => delegations.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    subject: jsonb('subject').$type<Localized>().notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_delegation').on(t.delegationId, t.createdAt)],
+);
+
+/** Email the secretariat can send from; Plenary itself sends nothing. */
+export const emailOutbox = pgTable('email_outbox', {
+  id: id(),
+  editionId: uuid('edition_id').references(() => editions.id, { onDelete: 'cascade' }),
+  to: text('to').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});
