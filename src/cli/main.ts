@@ -45,17 +45,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     switch (command) {
       case 'serve':
-        return (await import('./serve.command.js')).runServe(rest, io);
+        return await (await import('./serve.command.js')).runServe(rest, io);
       case 'migrate':
-        return (await import('./migrate.command.js')).runMigrate(rest, io);
+        return await (await import('./migrate.command.js')).runMigrate(rest, io);
       case 'demo':
-        return (await import('./demo.command.js')).runDemo(rest, io);
+        return await (await import('./demo.command.js')).runDemo(rest, io);
       case 'import':
-        return (await import('./participants.command.js')).runImport(rest, io);
+        return await (await import('./participants.command.js')).runImport(rest, io);
       case 'export':
-        return (await import('./participants.command.js')).runExport(rest, io);
+        return await (await import('./participants.command.js')).runExport(rest, io);
       case 'schedule':
-        return (await import('./schedule.command.js')).runSchedule(rest, io);
+        return await (await import('./schedule.command.js')).runSchedule(rest, io);
       case undefined:
       case 'help':
       case '--help':

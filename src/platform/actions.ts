@@ -19,6 +19,11 @@ export const ACTIONS = [
   'participant.approve',
   'participant.reject',
   'participant.check_in',
+  'room.create',
+  'session.create',
+  'session.update',
+  'session.cancel',
+  'session.people',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

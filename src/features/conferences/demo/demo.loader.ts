@@ -13,9 +13,13 @@ import {
   editions,
   organisations,
   participants,
+  rooms,
   series,
+  sessionRoles,
+  sessions,
   users,
 } from '../../../db/schema.js';
+import { DEMO_ROOMS, DEMO_SESSIONS, seoulInstant } from './seoul-2013.programme.js';
 import { systemActor } from '../../accounts/actor.js';
 import { hashPassword } from '../../accounts/passwords.js';
 import { recordAudit } from '../../audit/audit.js';
@@ -253,6 +257,8 @@ async function insertDemo(
     })),
   );
 
+  await insertDemoProgramme(tx, need(editionIds, DEMO_EDITION_CODE, 'edition'), participantIds, now);
+
   const counts: DemoCounts = {
     series: 1,
     editions: data.editions.length,
@@ -272,6 +278,41 @@ async function insertDemo(
     after: counts,
   });
   return counts;
+}
+
+/** Rooms, sessions and who chairs or speaks in them (seoul-2013.programme.ts). */
+async function insertDemoProgramme(tx: Tx, editionId: string, participantIds: Map<string, string>, now: Date) {
+  const roomIds = new Map(DEMO_ROOMS.map((r) => [r.code, randomUUID()]));
+  await tx.insert(rooms).values(DEMO_ROOMS.map((r) => ({ ...r, id: need(roomIds, r.code, 'room'), editionId })));
+  const sessionIds = new Map(DEMO_SESSIONS.map((s) => [s.code, randomUUID()]));
+  await tx.insert(sessions).values(
+    DEMO_SESSIONS.map((s) => ({
+      id: need(sessionIds, s.code, 'session'),
+      editionId,
+      code: s.code,
+      kind: s.kind,
+      title: s.title,
+      theme: s.theme,
+      roomId: need(roomIds, s.room, 'room'),
+      startsAt: seoulInstant(s.day, s.start),
+      endsAt: seoulInstant(s.day, s.end),
+      languages: s.languages,
+      status: 'published' as const,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  const roles = DEMO_SESSIONS.flatMap((s) =>
+    s.people.map((p, position) => ({
+      sessionId: need(sessionIds, s.code, 'session'),
+      participantId: need(participantIds, p.participant, 'participant'),
+      role: p.role,
+      attendance: p.attendance ?? ('present' as const),
+      mediaUrl: p.mediaUrl ?? null,
+      position,
+    })),
+  );
+  if (roles.length > 0) await tx.insert(sessionRoles).values(roles);
 }
 
 /** What the database holds, table by table, in the demo's terms. */
