@@ -14,6 +14,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountsRoutes } from '../features/accounts/accounts.routes.js';
 import { registerAccreditationRoutes } from '../features/accreditation/accreditation.routes.js';
 import { registerConferencesRoutes } from '../features/conferences/conferences.routes.js';
+import { registerProgrammeRoutes } from '../features/programme/programme.routes.js';
 import { registerPublicPages } from '../features/publishing/public-pages.routes.js';
 import { registerAuth } from './auth.plugin.js';
 import type { Services } from './context.js';
@@ -91,6 +92,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerAccountsRoutes(app, services);
   registerConferencesRoutes(app, services);
   registerAccreditationRoutes(app, services);
+  registerProgrammeRoutes(app, services);
   registerPublicPages(app, services);
 
   if (options.web !== false) registerWeb(app);

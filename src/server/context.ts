@@ -2,6 +2,7 @@ import type { Database } from '../db/connection.js';
 import type { AccountsService } from '../features/accounts/accounts.service.js';
 import type { AccreditationService } from '../features/accreditation/accreditation.service.js';
 import type { BadgesService } from '../features/accreditation/badges.service.js';
+import type { ProgrammeService } from '../features/programme/programme.service.js';
 import type { ConferencesService } from '../features/conferences/conferences.service.js';
 import type { Clock } from '../platform/clock.js';
 
@@ -13,4 +14,5 @@ export interface Services {
   conferences: ConferencesService;
   accreditation: AccreditationService;
   badges: BadgesService;
+  programme: ProgrammeService;
 }

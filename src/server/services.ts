@@ -3,6 +3,7 @@ import { createAccountsService } from '../features/accounts/accounts.service.js'
 import { createAccreditationService } from '../features/accreditation/accreditation.service.js';
 import { createBadgesService } from '../features/accreditation/badges.service.js';
 import { createConferencesService } from '../features/conferences/conferences.service.js';
+import { createProgrammeService } from '../features/programme/programme.service.js';
 import { type Clock, systemClock } from '../platform/clock.js';
 import type { Services } from './context.js';
 
@@ -15,5 +16,6 @@ export function createServices(database: Database, clock: Clock = systemClock): 
     conferences: createConferencesService(deps),
     accreditation: createAccreditationService(deps),
     badges: createBadgesService(deps),
+    programme: createProgrammeService(deps),
   };
 }

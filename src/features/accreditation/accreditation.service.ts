@@ -595,7 +595,10 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
     ) {
       const { edition, delegation } = await delegationFor(actor, slug, code, policy.manageMembers);
       const now = clock.now();
-      const parsed = await parseParticipantFile(upload.bytes, upload.fileName, { defaultCategory: 'party' });
+      const parsed = await parseParticipantFile(upload.bytes, upload.fileName, {
+        defaultCategory: 'party',
+        today: now.toISOString().slice(0, 10),
+      });
       const errors = [...parsed.errors];
       const cats = await db.select().from(categories).where(eq(categories.editionId, edition.id));
       const byCode = new Map(cats.map((c) => [c.code, c]));

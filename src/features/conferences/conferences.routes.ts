@@ -73,6 +73,19 @@ export function registerConferencesRoutes(root: FastifyInstance, services: Servi
   const { conferences } = services;
 
   app.get(
+    '/api/series',
+    {
+      schema: {
+        tags,
+        summary: 'Every conference series and its editions',
+        querystring: Type.Object(LangQuery),
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), editions: Type.Array(EditionSummary) })) }) },
+      },
+    },
+    async (request) => ({ items: await conferences.allSeries(request.lang) }),
+  );
+
+  app.get(
     '/api/series/:slug',
     {
       schema: {

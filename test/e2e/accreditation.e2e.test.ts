@@ -1,0 +1,152 @@
+/**
+ * The accreditation journey in Chromium: a focal point signs in from an invitation, nominates a
+ * member with a photo; the secretariat approves; the badge PDF downloads; the check-in page
+ * accepts its QR code once and warns on the second scan.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningPlenary, decodeBadgeQr, launchBrowser, startPlenary } from '../support/browser.js';
+
+let plenary: RunningPlenary;
+let browser: Browser;
+const shots = process.env.PLENARY_SHOTS ?? mkdtempSync(path.join(tmpdir(), 'plenary-shots-'));
+
+beforeAll(async () => {
+  [plenary, browser] = await Promise.all([startPlenary(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await plenary?.close();
+});
+
+/** A plain PNG portrait, 300×400, made here so the test needs no image file. */
+function portraitPng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const [w, h] = [300, 400];
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * (w * 3 + 1) + 1 + x * 3;
+      const inFace = (x - 150) ** 2 / 80 ** 2 + (y - 170) ** 2 / 100 ** 2 < 1;
+      raw[i] = inFace ? 220 : 200;
+      raw[i + 1] = inFace ? 180 : 215;
+      raw[i + 2] = inFace ? 150 : 230;
+    }
+  }
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+describe('accreditation, end to end in the browser', () => {
+  it('runs from invitation to a checked-in badge', async () => {
+    const base = plenary.baseUrl;
+    // The secretariat invites a focal point for Indonesia (API: the console's invite dialog does the same).
+    const secretariat = await browser.newContext({ baseURL: base });
+    const signIn = await secretariat.request.post('/api/auth/sign-in', { data: { email: 'secretariat@plenary.example', password: 'seoul-2013-secretariat' } });
+    expect(signIn.ok()).toBe(true);
+    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+    const invited = await secretariat.request.post('/api/editions/seoul-2013/invitations', {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { email: 'focal.idn@example.org', displayName: 'Dewi Focal Point', delegationCode: 'IDN' },
+    });
+    expect(invited.status()).toBe(201);
+    const { url } = (await invited.json()) as { url: string };
+
+    // The focal point opens the link, chooses a password and lands in the portal.
+    const focal = await browser.newContext({ baseURL: base, locale: 'en-GB' });
+    const page = await focal.newPage();
+    await page.goto(new URL(url).pathname);
+    await page.fill('#password', 'a long and private passphrase');
+    await page.fill('#confirm', 'a long and private passphrase');
+    await page.click('button[type=submit]');
+    await page.waitForURL('**/portal**');
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Indonesia');
+
+    // Nominates a member…
+    await page.goto('/portal/nominate');
+    await page.fill('#familyNameEn', 'Wirawan');
+    await page.fill('#givenNameEn', 'Sari');
+    await page.fill('#titleEn', 'Director for Information Security');
+    await page.selectOption('#rank', 'delegate');
+    await page.selectOption('#category', 'party');
+    await page.fill('#dateOfBirth', '1979-03-21');
+    await page.fill('#passportNumber', 'XX7654321');
+    await page.click('.member-form button[type=submit]');
+    await page.waitForSelector('.notice--success');
+    await page.screenshot({ path: path.join(shots, 'e2e-nominated.png') });
+
+    // …and uploads the member's photo.
+    await page.goto('/portal?status=nominated');
+    await page.getByRole('link', { name: /Wirawan/ }).click();
+    await page.waitForURL('**/portal/members/**');
+    const participantId = new URL(page.url()).pathname.split('/').pop()!;
+    const photo = path.join(mkdtempSync(path.join(tmpdir(), 'plenary-photo-')), 'sari.png');
+    writeFileSync(photo, portraitPng());
+    await page.setInputFiles('#photo', photo);
+    await page.click('.photo-panel button[type=submit]');
+    await page.waitForSelector('.photo-panel .notice--success');
+
+    // The secretariat finds the nomination in its queue and approves it.
+    const console = await secretariat.newPage();
+    await console.goto('/sign-in');
+    await console.fill('#email', 'secretariat@plenary.example');
+    await console.fill('#password', 'seoul-2013-secretariat');
+    await console.click('button[type=submit]');
+    await console.waitForURL('**/secretariat**');
+    await console.goto('/secretariat?delegation=IDN&q=Wirawan');
+    const row = console.locator('tbody tr', { hasText: 'Wirawan' });
+    await row.waitFor();
+    await row.locator('.row-actions .button:not(.button--warning)').first().click();
+    await console.waitForSelector('.notice--success');
+    await console.screenshot({ path: path.join(shots, 'e2e-approved.png') });
+    const approved = await plenary.services.accreditation.participant({ kind: 'system', label: 'test' }, participantId, 'en');
+    expect(approved.status).toBe('approved');
+
+    // The badge PDF downloads and its QR code carries the signed badge code.
+    const badge = await secretariat.request.get(`/api/participants/${participantId}/badge.pdf`);
+    expect(badge.status()).toBe(200);
+    expect(badge.headers()['content-type']).toBe('application/pdf');
+    const code = decodeBadgeQr(await badge.body());
+    expect(code).toMatch(/^PL1\./);
+
+    // The check-in page (a phone) accepts it once, then says when it was first checked in.
+    const phone = await browser.newContext({ baseURL: base, viewport: { width: 390, height: 844 }, isMobile: true });
+    await phone.addCookies((await secretariat.cookies()).map((c) => ({ ...c })));
+    const checkIn = await phone.newPage();
+    await checkIn.goto('/check-in');
+    await checkIn.fill('#badge-code', code!);
+    await checkIn.click('.checkin__form button[type=submit]');
+    await checkIn.waitForSelector('.result--ok');
+    await expect.poll(() => checkIn.locator('.result--ok').textContent()).toContain('Wirawan');
+    await checkIn.click('.checkin__form button[type=submit]');
+    await checkIn.waitForSelector('.result--already');
+    await checkIn.screenshot({ path: path.join(shots, 'e2e-checked-in-twice.png') });
+    expect(await checkIn.locator('.result--already').textContent()).toMatch(/Already checked in/i);
+    await Promise.all([focal.close(), secretariat.close(), phone.close()]);
+  });
+});
