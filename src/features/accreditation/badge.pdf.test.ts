@@ -156,6 +156,8 @@ const hasPoppler = (() => {
     execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
     return true;
   } catch {
+    // CI installs poppler-utils: there, its absence is a failure, not a reason to skip.
+    if (process.env.CI) throw new Error('pdftoppm is missing: apt-get install -y poppler-utils');
     return false;
   }
 })();

@@ -8,7 +8,13 @@ import type { ProgrammeView, RoomView, SessionPerson, SessionView } from '../pro
 const uuid = (series: number, n: number) =>
   `00000000-0000-4000-8000-${String(series).padStart(4, '0')}${String(n).padStart(8, '0')}`;
 
-function aRoom(n: number, code: string, name: RoomView['name'], capacity: number, kind = 'hall'): RoomView {
+function aRoom(
+  n: number,
+  code: string,
+  name: RoomView['name'],
+  capacity: number,
+  kind = 'hall',
+): RoomView {
   return { id: uuid(1, n), code, name, capacity, building: 'COEX', kind };
 }
 
@@ -127,10 +133,23 @@ export const AWKWARD_TITLE = 'Cyber security: "trust" & <confidence-building>, s
 export function seoul2013(): ProgrammeView {
   const auditorium = aRoom(1, 'AUD', { en: 'COEX Auditorium', ja: 'COEXオーディトリアム' }, 1000);
   const ballroom = aRoom(2, 'GBR', { en: 'Grand Ballroom', ja: 'グランドボールルーム' }, 800);
-  const room300 = aRoom(3, 'R300', { en: 'Conference Room 300', ja: '会議室300' }, 300, 'meeting_room');
+  const room300 = aRoom(
+    3,
+    'R300',
+    { en: 'Conference Room 300', ja: '会議室300' },
+    300,
+    'meeting_room',
+  );
   const room301 = aRoom(4, 'R301', { en: 'Conference Room 301' }, 120, 'meeting_room');
   const session = (spec: SessionSpec) => aSession(3, spec);
-  const panel = (n: number, code: string, theme: { en: string; ja: string }, room: RoomView, day: string, title?: string) =>
+  const panel = (
+    n: number,
+    code: string,
+    theme: { en: string; ja: string },
+    room: RoomView,
+    day: string,
+    title?: string,
+  ) =>
     session({
       n,
       code,
@@ -177,24 +196,46 @@ export function seoul2013(): ProgrammeView {
         n: 2,
         code: 'plenary-1',
         kind: 'plenary',
-        title: { en: 'Plenary 1: An open and secure cyberspace', ja: '全体会合1：開かれた安全なサイバー空間' },
+        title: {
+          en: 'Plenary 1: An open and secure cyberspace',
+          ja: '全体会合1：開かれた安全なサイバー空間',
+        },
         room: auditorium,
         startsAt: '2013-10-17T10:30:00+09:00',
         endsAt: '2013-10-17T12:00:00+09:00',
-        people: [as(people.yun, 'chair'), as(people.bildt, 'speaker'), as(people.mitsuya, 'speaker')],
+        people: [
+          as(people.yun, 'chair'),
+          as(people.bildt, 'speaker'),
+          as(people.mitsuya, 'speaker'),
+        ],
       }),
       session({
         n: 3,
         code: 'plenary-2',
         kind: 'plenary',
-        title: { en: 'Plenary 2: Economic growth and development', ja: '全体会合2：経済成長と開発' },
+        title: {
+          en: 'Plenary 2: Economic growth and development',
+          ja: '全体会合2：経済成長と開発',
+        },
         room: auditorium,
         startsAt: '2013-10-17T14:00:00+09:00',
         endsAt: '2013-10-17T15:30:00+09:00',
         people: [as(people.yun, 'chair'), as(people.kroes, 'speaker', 'live_link')],
       }),
-      panel(11, 'panel-economic-growth', { en: 'Economic growth and development', ja: '経済成長と開発' }, ballroom, '2013-10-17'),
-      panel(12, 'panel-social-cultural', { en: 'Social and cultural benefits', ja: '社会的・文化的便益' }, room300, '2013-10-17'),
+      panel(
+        11,
+        'panel-economic-growth',
+        { en: 'Economic growth and development', ja: '経済成長と開発' },
+        ballroom,
+        '2013-10-17',
+      ),
+      panel(
+        12,
+        'panel-social-cultural',
+        { en: 'Social and cultural benefits', ja: '社会的・文化的便益' },
+        room300,
+        '2013-10-17',
+      ),
       panel(
         14,
         'panel-cyber-security',
@@ -223,9 +264,27 @@ export function seoul2013(): ProgrammeView {
         endsAt: '2013-10-18T12:30:00+09:00',
         people: [as(people.yun, 'chair'), as(people.mitsuya, 'speaker')],
       }),
-      panel(15, 'panel-international-security', { en: 'International security', ja: '国際安全保障' }, ballroom, '2013-10-18'),
-      panel(17, 'panel-cybercrime', { en: 'Cybercrime', ja: 'サイバー犯罪' }, room300, '2013-10-18'),
-      panel(19, 'panel-capacity-building', { en: 'Capacity building', ja: '能力構築' }, room301, '2013-10-18'),
+      panel(
+        15,
+        'panel-international-security',
+        { en: 'International security', ja: '国際安全保障' },
+        ballroom,
+        '2013-10-18',
+      ),
+      panel(
+        17,
+        'panel-cybercrime',
+        { en: 'Cybercrime', ja: 'サイバー犯罪' },
+        room300,
+        '2013-10-18',
+      ),
+      panel(
+        19,
+        'panel-capacity-building',
+        { en: 'Capacity building', ja: '能力構築' },
+        room301,
+        '2013-10-18',
+      ),
       session({
         n: 6,
         code: 'closing',

@@ -23,7 +23,13 @@ import ical, {
 import type { Lang } from '../../../platform/i18n/i18n.js';
 import { pick } from '../../../platform/localized.js';
 import type { ProgrammeView, SessionView } from '../programme.view.js';
-import { label, programmeUrl, publicSessions, sessionSummaryLines, sessionUrl } from './session-text.js';
+import {
+  label,
+  programmeUrl,
+  publicSessions,
+  sessionSummaryLines,
+  sessionUrl,
+} from './session-text.js';
 import { isRepeatedWallTime, vtimezone, wallClock } from './zoned-time.js';
 
 export type IcalScope =
@@ -89,7 +95,9 @@ export function programmeToIcal(view: ProgrammeView, { lang, scope }: IcalOption
     const starts = Date.parse(session.startsAt);
     const ends = Date.parse(session.endsAt);
     const inVenueZone =
-      !isUtc(timeZone) && !isRepeatedWallTime(starts, timeZone) && !isRepeatedWallTime(ends, timeZone);
+      !isUtc(timeZone) &&
+      !isRepeatedWallTime(starts, timeZone) &&
+      !isRepeatedWallTime(ends, timeZone);
     const cancelled = session.status === 'cancelled';
     const title = pick(session.title, lang);
     calendar.createEvent({
@@ -143,7 +151,9 @@ function zonedDateTime(instant: number, timeZone: string): ICalDateTimeValue {
     toZonedDateTimeISO: (zone) => zoned(zone),
   };
   const zoned = (zone: string): ICalTemporalZonedDateTimeStub =>
-    zone === timeZone ? zonedDateTimeStub : (zonedDateTime(instant, zone) as ICalTemporalZonedDateTimeStub);
+    zone === timeZone
+      ? zonedDateTimeStub
+      : (zonedDateTime(instant, zone) as ICalTemporalZonedDateTimeStub);
   const zonedDateTimeStub: ICalTemporalZonedDateTimeStub = {
     ...wall,
     timeZoneId: timeZone,

@@ -97,7 +97,9 @@ export function peopleWithRoles(
   roles: readonly SessionRole[],
   lang: Lang,
 ): string[] {
-  return session.people.filter((person) => roles.includes(person.role)).map((person) => personLine(person, lang));
+  return session.people
+    .filter((person) => roles.includes(person.role))
+    .map((person) => personLine(person, lang));
 }
 
 /**
