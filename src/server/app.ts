@@ -14,6 +14,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountsRoutes } from '../features/accounts/accounts.routes.js';
 import { registerAccreditationRoutes } from '../features/accreditation/accreditation.routes.js';
 import { registerConferencesRoutes } from '../features/conferences/conferences.routes.js';
+import { registerProgrammePages } from '../features/programme/programme.pages.js';
 import { registerProgrammeRoutes } from '../features/programme/programme.routes.js';
 import { registerPublicPages } from '../features/publishing/public-pages.routes.js';
 import { registerAuth } from './auth.plugin.js';
@@ -93,6 +94,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerConferencesRoutes(app, services);
   registerAccreditationRoutes(app, services);
   registerProgrammeRoutes(app, services);
+  registerProgrammePages(app, services);
   registerPublicPages(app, services);
 
   if (options.web !== false) registerWeb(app);

@@ -16,7 +16,7 @@ export function publicSessions(view: ProgrammeView): SessionView[] {
     .filter((session) => session.status !== 'draft')
     .sort(
       (a, b) =>
-        a.startsAt.localeCompare(b.startsAt) ||
+        Date.parse(a.startsAt) - Date.parse(b.startsAt) ||
         a.roomCode.localeCompare(b.roomCode) ||
         a.code.localeCompare(b.code),
     );
