@@ -53,6 +53,9 @@ export function EditionPage({
       ) : null}
       <h1 className="heading-xl">{name}</h1>
       {edition.theme ? <p className="lead">{text(lang, edition.theme)}</p> : null}
+      <p>
+        <a href={`${publicPaths.edition(edition.slug)}/programme`}>{t(lang, 'programme.link')}</a>
+      </p>
 
       <dl className="summary-list">
         {facts

@@ -93,7 +93,7 @@ export function ProgrammePage({ lang, programme }: ProgrammePageProps) {
                     <p className="session-title">
                       <strong>{text(lang, session.title)}</strong>
                     </p>
-                    {text(lang, session.theme) && text(lang, session.theme) !== text(lang, session.title) ? (
+                    {text(lang, session.theme) && !text(lang, session.title).includes(text(lang, session.theme)) ? (
                       <p className="muted">{text(lang, session.theme)}</p>
                     ) : null}
                     <People lang={lang} session={session} />
