@@ -5,7 +5,11 @@ import { defineConfig } from 'vitest/config';
  * *.api.test.ts) on a fresh database per file — PGlite by default, a PostgreSQL server when
  * PLENARY_TEST_DATABASE_URL is set; browser tests (test/e2e) in Chromium.
  */
-const serviceTests = ['src/**/*.service.test.ts', 'src/**/*.api.test.ts', 'test/service/**/*.test.ts'];
+const serviceTests = [
+  'src/**/*.service.test.ts',
+  'src/**/*.api.test.ts',
+  'test/service/**/*.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -3,7 +3,15 @@
  * the SQL migrations (drizzle-kit generate finds nothing new) and docs/openapi.json.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { generateOpenApi } from './openapi.js';
 
@@ -15,13 +23,22 @@ const dir = path.relative('.', mkdtempSync('node_modules/.cache/plenary-drift-')
 try {
   cpSync('src/db/migrations', path.join(dir, 'migrations'), { recursive: true });
   const config = path.join(dir, 'drizzle.config.mjs');
-  writeFileSync(config, `export default { dialect: 'postgresql', schema: './src/db/schema.ts', out: './${dir}/migrations' };\n`);
+  writeFileSync(
+    config,
+    `export default { dialect: 'postgresql', schema: './src/db/schema.ts', out: './${dir}/migrations' };\n`,
+  );
   const before = readdirSync(path.join(dir, 'migrations')).length;
-  const output = execFileSync('npx', ['drizzle-kit', 'generate', '--config', config, '--name', 'drift'], { stdio: 'pipe', encoding: 'utf8' });
+  const output = execFileSync(
+    'npx',
+    ['drizzle-kit', 'generate', '--config', config, '--name', 'drift'],
+    { stdio: 'pipe', encoding: 'utf8' },
+  );
   if (/error/i.test(output)) throw new Error(`drizzle-kit failed: ${output}`);
   const after = readdirSync(path.join(dir, 'migrations')).length;
   if (after !== before) {
-    console.error('Schema drift: src/db/schema.ts has changes without a migration. Run `npm run db:generate`.');
+    console.error(
+      'Schema drift: src/db/schema.ts has changes without a migration. Run `npm run db:generate`.',
+    );
     failed = true;
   }
 } finally {

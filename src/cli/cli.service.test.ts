@@ -58,19 +58,32 @@ describe('plenary on the embedded database', () => {
     expect(lines.length).toBe(1601);
     expect(csv.stdout).toContain('三ツ矢');
     const out = path.join(dir, 'list.xlsx');
-    expect((await plenary('export', 'participants', '--format', 'xlsx', '--out', out)).code).toBe(EXIT.ok);
+    expect((await plenary('export', 'participants', '--format', 'xlsx', '--out', out)).code).toBe(
+      EXIT.ok,
+    );
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('imports nothing from a file with errors, reporting each by line, unless asked for the valid rows', async () => {
     const file = path.join(dir, 'members.csv');
-    writeFileSync(file, 'family_name,given_name,rank,category\nKato,Yui,delegate,party\n,Nobody,delegate,party\n');
+    writeFileSync(
+      file,
+      'family_name,given_name,rank,category\nKato,Yui,delegate,party\n,Nobody,delegate,party\n',
+    );
     const strict = await plenary('import', 'participants', file, '--delegation', 'JPN');
     expect(strict.code).toBe(EXIT.dataError);
     expect(strict.stderr).toMatch(/line 3: family_name/);
     const before = (await plenary('export', 'participants')).stdout;
     expect(before).not.toContain('Kato');
-    const lenient = await plenary('import', 'participants', file, '--delegation', 'JPN', '--mode', 'valid-rows');
+    const lenient = await plenary(
+      'import',
+      'participants',
+      file,
+      '--delegation',
+      'JPN',
+      '--mode',
+      'valid-rows',
+    );
     expect(lenient.code).toBe(EXIT.ok);
     expect(lenient.stdout).toContain('1 of 2 rows imported');
     expect((await plenary('export', 'participants')).stdout).toContain('Kato');
@@ -79,19 +92,34 @@ describe('plenary on the embedded database', () => {
   it('answers bad usage and missing files with a message and an exit code, no stack trace', async () => {
     const unknown = await plenary('frobnicate');
     expect(unknown.code).toBe(EXIT.usage);
-    const missing = await plenary('import', 'participants', path.join(dir, 'nope.csv'), '--delegation', 'JPN');
+    const missing = await plenary(
+      'import',
+      'participants',
+      path.join(dir, 'nope.csv'),
+      '--delegation',
+      'JPN',
+    );
     expect(missing.code).toBe(EXIT.noInput);
     expect(missing.stderr).not.toMatch(/\n\s+at /);
     const noDelegation = await plenary('import', 'participants', path.join(dir, 'members.csv'));
     expect(noDelegation.code).toBe(EXIT.usage);
-    const badDelegation = await plenary('import', 'participants', path.join(dir, 'members.csv'), '--delegation', 'ZZZ');
+    const badDelegation = await plenary(
+      'import',
+      'participants',
+      path.join(dir, 'members.csv'),
+      '--delegation',
+      'ZZZ',
+    );
     expect(badDelegation.code).toBe(EXIT.noInput);
   });
 
   it('refuses to write while another process holds the data folder', async () => {
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
-      writeFileSync(path.join(dir, 'data', 'plenary.lock'), JSON.stringify({ pid: holder.pid, purpose: 'plenary serve on port 3000', since: 'now' }));
+      writeFileSync(
+        path.join(dir, 'data', 'plenary.lock'),
+        JSON.stringify({ pid: holder.pid, purpose: 'plenary serve on port 3000', since: 'now' }),
+      );
       const blocked = await plenary('demo', '--reset');
       expect(blocked.code).toBe(EXIT.tempFail);
       expect(blocked.stderr).toContain(`pid ${holder.pid}`);

@@ -1,5 +1,5 @@
-import { DEMO_SIGN_INS } from '../features/conferences/demo/seoul-2013.data.js';
 import { loadDemo } from '../features/conferences/demo/demo.loader.js';
+import { DEMO_SIGN_INS } from '../features/conferences/demo/seoul-2013.data.js';
 import type { Io } from './main.js';
 import { openServices } from './open.js';
 import { parseOptions } from './options.js';
@@ -8,7 +8,10 @@ export async function runDemo(args: string[], io: Io): Promise<number> {
   const { values } = parseOptions(args, { reset: { type: 'boolean' } });
   const services = await openServices('plenary demo');
   try {
-    const result = await loadDemo(services.database.db, { reset: values.reset ?? false, now: services.clock.now() });
+    const result = await loadDemo(services.database.db, {
+      reset: values.reset ?? false,
+      now: services.clock.now(),
+    });
     if (!result.loaded) {
       io.stdout.write('The demo is loaded already. Use --reset to wipe it and load it again.\n');
     } else {
@@ -24,6 +27,8 @@ export async function runDemo(args: string[], io: Io): Promise<number> {
 export function printSignIns(io: Io): void {
   io.stdout.write('Demo sign-ins:\n');
   for (const s of DEMO_SIGN_INS) {
-    io.stdout.write(`  ${s.role.padEnd(12)} ${s.email.padEnd(34)} ${s.password}${s.delegation ? `  (${s.delegation})` : ''}\n`);
+    io.stdout.write(
+      `  ${s.role.padEnd(12)} ${s.email.padEnd(34)} ${s.password}${s.delegation ? `  (${s.delegation})` : ''}\n`,
+    );
   }
 }

@@ -9,7 +9,16 @@ export interface Io {
   stderr: NodeJS.WritableStream;
 }
 
-export const EXIT = { ok: 0, failure: 1, usage: 64, dataError: 65, noInput: 66, unavailable: 69, tempFail: 75, noPermission: 77 } as const;
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  usage: 64,
+  dataError: 65,
+  noInput: 66,
+  unavailable: 69,
+  tempFail: 75,
+  noPermission: 77,
+} as const;
 
 const USAGE = `Usage: plenary <command> [options]
 
@@ -74,7 +83,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (error instanceof PlenaryError) {
       io.stderr.write(`plenary: ${error.message} [${error.code}]\n`);
       for (const detail of (error.details ?? []).slice(0, 50)) {
-        io.stderr.write(`  ${detail.line ? `line ${detail.line}: ` : ''}${detail.field ? `${detail.field}: ` : ''}${detail.message}\n`);
+        io.stderr.write(
+          `  ${detail.line ? `line ${detail.line}: ` : ''}${detail.field ? `${detail.field}: ` : ''}${detail.message}\n`,
+        );
       }
       return exitCodeFor(error);
     }

@@ -3,7 +3,9 @@ import { openServices } from './open.js';
 
 export async function runMigrate(_args: string[], io: Io): Promise<number> {
   const services = await openServices('plenary migrate');
-  io.stdout.write(`Migrated ${services.database.driver} database at ${services.database.location}.\n`);
+  io.stdout.write(
+    `Migrated ${services.database.driver} database at ${services.database.location}.\n`,
+  );
   await services.database.close();
   return 0;
 }

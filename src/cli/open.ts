@@ -1,4 +1,4 @@
-import { type Database, configFromEnv, openDatabase } from '../db/connection.js';
+import { configFromEnv, type Database, openDatabase } from '../db/connection.js';
 import { createServices } from '../server/services.js';
 
 /** Opens the configured database, migrated, and the services over it. */

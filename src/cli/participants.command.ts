@@ -2,7 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { desc, eq } from 'drizzle-orm';
-import { PARTICIPANT_STATUSES, type ParticipantStatus, delegations, editions } from '../db/schema.js';
+import {
+  delegations,
+  editions,
+  PARTICIPANT_STATUSES,
+  type ParticipantStatus,
+} from '../db/schema.js';
 import { systemActor } from '../features/accounts/actor.js';
 import type { ImportMode } from '../features/accreditation/accreditation.service.js';
 import { PlenaryError } from '../platform/errors.js';
@@ -19,28 +24,45 @@ export async function runImport(args: string[], io: Io): Promise<number> {
     mode: { type: 'string' },
   });
   const [what, file] = positionals;
-  if (what !== 'participants' || !file) throw new UsageError('import participants FILE --delegation CODE');
-  if (!values.delegation) throw new UsageError('--delegation CODE is required (e.g. --delegation JPN).');
+  if (what !== 'participants' || !file)
+    throw new UsageError('import participants FILE --delegation CODE');
+  if (!values.delegation)
+    throw new UsageError('--delegation CODE is required (e.g. --delegation JPN).');
   const mode = (values.mode ?? 'all-or-nothing') as ImportMode;
-  if (!['validate', 'all-or-nothing', 'valid-rows'].includes(mode)) throw new UsageError('--mode is validate, all-or-nothing or valid-rows.');
+  if (!['validate', 'all-or-nothing', 'valid-rows'].includes(mode))
+    throw new UsageError('--mode is validate, all-or-nothing or valid-rows.');
   const bytes = new Uint8Array(await readFile(file));
   const services = await openServices('plenary import');
   try {
-    const slug = values.edition ?? (await latestEditionWith(services, values.delegation.toUpperCase()));
-    const bar = new cliProgress.SingleBar({ stream: io.stderr, format: 'importing [{bar}] {value}/{total} rows', hideCursor: true }, cliProgress.Presets.shades_classic);
+    const slug =
+      values.edition ?? (await latestEditionWith(services, values.delegation.toUpperCase()));
+    const bar = new cliProgress.SingleBar(
+      { stream: io.stderr, format: 'importing [{bar}] {value}/{total} rows', hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
     let started = false;
     try {
-      const result = await services.accreditation.importParticipants(ACTOR, slug, values.delegation, { fileName: path.basename(file), bytes, mode }, (done, total) => {
-        if (!started) {
-          bar.start(total, 0);
-          started = true;
-        }
-        bar.update(done);
-      });
+      const result = await services.accreditation.importParticipants(
+        ACTOR,
+        slug,
+        values.delegation,
+        { fileName: path.basename(file), bytes, mode },
+        (done, total) => {
+          if (!started) {
+            bar.start(total, 0);
+            started = true;
+          }
+          bar.update(done);
+        },
+      );
       if (started) bar.stop();
-      for (const e of result.errors.slice(0, 100)) io.stderr.write(`line ${e.line ?? '?'}: ${e.field ?? ''}: ${e.message} [${e.code}]\n`);
-      if (result.errors.length > 100) io.stderr.write(`… and ${result.errors.length - 100} more errors\n`);
-      io.stdout.write(`${result.imported} of ${result.total} rows imported into ${values.delegation.toUpperCase()} at ${slug}; ${result.errors.length} error(s).\n`);
+      for (const e of result.errors.slice(0, 100))
+        io.stderr.write(`line ${e.line ?? '?'}: ${e.field ?? ''}: ${e.message} [${e.code}]\n`);
+      if (result.errors.length > 100)
+        io.stderr.write(`… and ${result.errors.length - 100} more errors\n`);
+      io.stdout.write(
+        `${result.imported} of ${result.total} rows imported into ${values.delegation.toUpperCase()} at ${slug}; ${result.errors.length} error(s).\n`,
+      );
       return result.errors.length > 0 && mode === 'validate' ? 65 : 0;
     } finally {
       if (started) bar.stop();
@@ -57,7 +79,8 @@ export async function runExport(args: string[], io: Io): Promise<number> {
     status: { type: 'string' },
     out: { type: 'string' },
   });
-  if (positionals[0] !== 'participants') throw new UsageError('export participants --format csv|xlsx');
+  if (positionals[0] !== 'participants')
+    throw new UsageError('export participants --format csv|xlsx');
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format is csv or xlsx.');
   if (values.status && !PARTICIPANT_STATUSES.includes(values.status as ParticipantStatus)) {
@@ -67,7 +90,13 @@ export async function runExport(args: string[], io: Io): Promise<number> {
   const services = await openServices('plenary export');
   try {
     const slug = values.edition ?? (await latestEdition(services));
-    const file = await services.accreditation.exportParticipants(ACTOR, slug, format, { status: values.status as ParticipantStatus | undefined }, 'en');
+    const file = await services.accreditation.exportParticipants(
+      ACTOR,
+      slug,
+      format,
+      { status: values.status as ParticipantStatus | undefined },
+      'en',
+    );
     if (values.out) {
       await writeFile(values.out, file.body);
       io.stderr.write(`Wrote ${values.out} (${file.body.byteLength} bytes).\n`);
@@ -83,8 +112,17 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 type Opened = Awaited<ReturnType<typeof openServices>>;
 
 async function latestEdition(services: Opened): Promise<string> {
-  const [row] = await services.database.db.select({ slug: editions.slug }).from(editions).innerJoin(delegations, eq(delegations.editionId, editions.id)).orderBy(desc(editions.startDate)).limit(1);
-  if (!row) throw new PlenaryError('edition_not_found', 'No edition has delegations yet; give --edition SLUG.');
+  const [row] = await services.database.db
+    .select({ slug: editions.slug })
+    .from(editions)
+    .innerJoin(delegations, eq(delegations.editionId, editions.id))
+    .orderBy(desc(editions.startDate))
+    .limit(1);
+  if (!row)
+    throw new PlenaryError(
+      'edition_not_found',
+      'No edition has delegations yet; give --edition SLUG.',
+    );
   return row.slug;
 }
 
@@ -96,6 +134,10 @@ async function latestEditionWith(services: Opened, code: string): Promise<string
     .where(eq(delegations.code, code))
     .orderBy(desc(editions.startDate))
     .limit(1);
-  if (!row) throw new PlenaryError('delegation_not_found', `No edition has a delegation ${code}; check the code or give --edition SLUG.`);
+  if (!row)
+    throw new PlenaryError(
+      'delegation_not_found',
+      `No edition has a delegation ${code}; check the code or give --edition SLUG.`,
+    );
   return row.slug;
 }

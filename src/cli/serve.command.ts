@@ -6,17 +6,28 @@ import { openServices } from './open.js';
 import { parseOptions } from './options.js';
 
 export async function runServe(args: string[], io: Io): Promise<number> {
-  const { values } = parseOptions(args, { port: { type: 'string' }, host: { type: 'string' }, 'no-demo': { type: 'boolean' } });
+  const { values } = parseOptions(args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'no-demo': { type: 'boolean' },
+  });
   const port = Number(values.port ?? process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`"${values.port ?? process.env.PORT}" is not a port number.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`"${values.port ?? process.env.PORT}" is not a port number.`);
   const host = values.host ?? process.env.HOST ?? 'localhost';
   const services = await openServices(`plenary serve on port ${port}`);
   let demoLoaded = false;
   if (!values['no-demo'] && process.env.PLENARY_DEMO !== 'off') {
-    const result = await loadDemo(services.database.db, { reset: false, now: services.clock.now() });
+    const result = await loadDemo(services.database.db, {
+      reset: false,
+      now: services.clock.now(),
+    });
     demoLoaded = result.loaded;
   }
-  const app = await buildApp(services, { logger: process.env.PLENARY_LOG === 'on', trustProxy: process.env.PLENARY_TRUST_PROXY === 'on' });
+  const app = await buildApp(services, {
+    logger: process.env.PLENARY_LOG === 'on',
+    trustProxy: process.env.PLENARY_TRUST_PROXY === 'on',
+  });
   const close = async () => {
     await app.close();
     await services.database.close();

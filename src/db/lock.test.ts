@@ -11,7 +11,14 @@ describe('the data-folder lock', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'plenary-lock-'));
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
-      writeFileSync(path.join(dir, 'plenary.lock'), JSON.stringify({ pid: holder.pid, purpose: 'plenary serve on port 3000', since: '2026-01-01T00:00:00Z' }));
+      writeFileSync(
+        path.join(dir, 'plenary.lock'),
+        JSON.stringify({
+          pid: holder.pid,
+          purpose: 'plenary serve on port 3000',
+          since: '2026-01-01T00:00:00Z',
+        }),
+      );
       let caught: unknown;
       try {
         lockDataFolder(dir, 'test');
@@ -28,7 +35,10 @@ describe('the data-folder lock', () => {
 
   it('takes over a lock whose holder is gone, and releases it', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'plenary-lock-'));
-    writeFileSync(path.join(dir, 'plenary.lock'), JSON.stringify({ pid: 2 ** 22 + 7, purpose: 'crashed', since: 'x' }));
+    writeFileSync(
+      path.join(dir, 'plenary.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 7, purpose: 'crashed', since: 'x' }),
+    );
     const lock = lockDataFolder(dir, 'test');
     expect(JSON.parse(readFileSync(lock.file, 'utf8')).pid).toBe(process.pid);
     lock.release();

@@ -79,10 +79,7 @@ export const editions = pgTable(
   (t) => [
     unique('editions_series_ordinal').on(t.seriesId, t.ordinal),
     check('editions_dates', sql`${t.endDate} >= ${t.startDate}`),
-    check(
-      'editions_status',
-      sql`${t.status} in ('planned', 'open', 'held', 'archived')`,
-    ),
+    check('editions_status', sql`${t.status} in ('planned', 'open', 'held', 'archived')`),
     check('editions_slug', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check('editions_host_iso3', sql`${t.hostIso3} ~ '^[A-Z]{3}$'`),
   ],
@@ -344,7 +341,9 @@ export const invitations = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [check('invitations_role', sql`${t.role} in ('secretariat', 'focal_point', 'participant')`)],
+  (t) => [
+    check('invitations_role', sql`${t.role} in ('secretariat', 'focal_point', 'participant')`),
+  ],
 );
 
 /** Signed-in sessions; only a hash of the cookie's token is stored. */
@@ -476,7 +475,10 @@ export const sessions = pgTable(
   (t) => [
     unique('sessions_edition_code').on(t.editionId, t.code),
     index('sessions_edition_start').on(t.editionId, t.startsAt),
-    check('sessions_kind', sql`${t.kind} in ('opening', 'plenary', 'panel', 'closing', 'side_event')`),
+    check(
+      'sessions_kind',
+      sql`${t.kind} in ('opening', 'plenary', 'panel', 'closing', 'side_event')`,
+    ),
     check('sessions_status', sql`${t.status} in ('draft', 'published', 'cancelled')`),
     check('sessions_order', sql`${t.endsAt} > ${t.startsAt}`),
     check('sessions_code', sql`${t.code} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
@@ -509,7 +511,10 @@ export const sessionRoles = pgTable(
     primaryKey({ columns: [t.sessionId, t.participantId, t.role] }),
     index('session_roles_participant').on(t.participantId),
     check('session_roles_role', sql`${t.role} in ('chair', 'moderator', 'speaker', 'panellist')`),
-    check('session_roles_attendance', sql`${t.attendance} in ('present', 'video_message', 'live_link')`),
+    check(
+      'session_roles_attendance',
+      sql`${t.attendance} in ('present', 'video_message', 'live_link')`,
+    ),
     check('session_roles_media_url', sql`${t.mediaUrl} is null or ${t.mediaUrl} ~ '^https?://'`),
   ],
 );
@@ -538,7 +543,10 @@ export const themes = pgTable(
     code: text('code').notNull(),
     name: jsonb('name').$type<Localized>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.editionId, t.code] }), check('themes_code', sql`${t.code} ~ '^[a-z0-9_]+$'`)],
+  (t) => [
+    primaryKey({ columns: [t.editionId, t.code] }),
+    check('themes_code', sql`${t.code} ~ '^[a-z0-9_]+$'`),
+  ],
 );
 
 export const statements = pgTable(
@@ -552,7 +560,9 @@ export const statements = pgTable(
     delegationId: uuid('delegation_id')
       .notNull()
       .references(() => delegations.id, { onDelete: 'cascade' }),
-    participantId: uuid('participant_id').references(() => participants.id, { onDelete: 'set null' }),
+    participantId: uuid('participant_id').references(() => participants.id, {
+      onDelete: 'set null',
+    }),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     attendance: text('attendance').$type<AttendanceMode>().notNull().default('present'),
     /** The language the statement was delivered in; `texts` holds it and its translations. */
@@ -571,7 +581,10 @@ export const statements = pgTable(
     index('statements_session').on(t.sessionId),
     index('statements_delegation').on(t.delegationId),
     index('statements_search').using('gin', sql`${t.searchText} gin_trgm_ops`),
-    check('statements_attendance', sql`${t.attendance} in ('present', 'video_message', 'live_link')`),
+    check(
+      'statements_attendance',
+      sql`${t.attendance} in ('present', 'video_message', 'live_link')`,
+    ),
   ],
 );
 
@@ -608,10 +621,16 @@ export const bilateralRequests = pgTable(
   (t) => [
     index('bilateral_requests_edition').on(t.editionId, t.status),
     check('bilateral_requests_kind', sql`${t.kind} in ('meeting', 'stand_up', 'courtesy_call')`),
-    check('bilateral_requests_status', sql`${t.status} in ('pending', 'accepted', 'declined', 'cancelled')`),
+    check(
+      'bilateral_requests_status',
+      sql`${t.status} in ('pending', 'accepted', 'declined', 'cancelled')`,
+    ),
     check('bilateral_requests_length', sql`${t.lengthMinutes} between 5 and 240`),
     check('bilateral_requests_priority', sql`${t.priority} between 1 and 100`),
-    check('bilateral_requests_window', sql`${t.windowEnd} is null or ${t.windowStart} is null or ${t.windowEnd} > ${t.windowStart}`),
+    check(
+      'bilateral_requests_window',
+      sql`${t.windowEnd} is null or ${t.windowStart} is null or ${t.windowEnd} > ${t.windowStart}`,
+    ),
   ],
 );
 
@@ -632,7 +651,10 @@ export const bilateralRequestParties = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.requestId, t.delegationId] }),
-    check('bilateral_request_parties_response', sql`${t.response} in ('pending', 'accepted', 'declined', 'proposed')`),
+    check(
+      'bilateral_request_parties_response',
+      sql`${t.response} in ('pending', 'accepted', 'declined', 'proposed')`,
+    ),
   ],
 );
 
@@ -667,7 +689,10 @@ export const bilateralMeetings = pgTable(
   },
   (t) => [
     check('bilateral_meetings_order', sql`${t.endsAt} > ${t.startsAt}`),
-    check('bilateral_meetings_status', sql`${t.status} in ('tentative', 'provisional', 'confirmed')`),
+    check(
+      'bilateral_meetings_status',
+      sql`${t.status} in ('tentative', 'provisional', 'confirmed')`,
+    ),
     check('bilateral_meetings_published', sql`${t.published} in ('no', 'provisional', 'final')`),
   ],
 );

@@ -11,17 +11,19 @@ describe('language of a request', () => {
     expect(negotiateLanguage({ query: 'xx' })).toBe('en');
   });
 
-  it('picks the reader\'s language, then English', () => {
+  it("picks the reader's language, then English", () => {
     expect(pick({ en: 'State Minister', ja: '外務副大臣' }, 'ja')).toBe('外務副大臣');
     expect(pick({ en: 'State Minister' }, 'ja')).toBe('State Minister');
   });
 });
 
 describe('country names', () => {
-  it('come from Intl.DisplayNames in the reader\'s language', () => {
+  it("come from Intl.DisplayNames in the reader's language", () => {
     expect(countryName('JPN', 'ja')).toBe('日本');
     expect(countryName('JPN', 'en')).toBe('Japan');
-    expect(countryName('KOR', 'ja')).toBe(new Intl.DisplayNames(['ja'], { type: 'region' }).of('KR'));
+    expect(countryName('KOR', 'ja')).toBe(
+      new Intl.DisplayNames(['ja'], { type: 'region' }).of('KR'),
+    );
     expect(isIso3('JPN')).toBe(true);
     expect(isIso3('XYZ')).toBe(false);
     expect(isIso3('jpn')).toBe(false);

@@ -11,7 +11,11 @@ export function hashToken(token: string): string {
 }
 
 export function hmac(key: Buffer, message: string, bytes = 16): string {
-  return createHmac('sha256', key).update(message).digest().subarray(0, bytes).toString('base64url');
+  return createHmac('sha256', key)
+    .update(message)
+    .digest()
+    .subarray(0, bytes)
+    .toString('base64url');
 }
 
 export function safeEqual(a: string, b: string): boolean {

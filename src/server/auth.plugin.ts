@@ -3,7 +3,7 @@
  * signed-in user must echo the session's CSRF token; cross-site form posts are refused.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type SessionUser, actorFor } from '../features/accounts/accounts.service.js';
+import { actorFor, type SessionUser } from '../features/accounts/accounts.service.js';
 import { type Actor, PUBLIC } from '../features/accounts/actor.js';
 import { PlenaryError } from '../platform/errors.js';
 import { type Language, negotiateLanguage } from '../platform/localized.js';
@@ -28,7 +28,12 @@ export function isSecureRequest(request: FastifyRequest): boolean {
   return request.protocol === 'https';
 }
 
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expires: Date) {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  expires: Date,
+) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -52,7 +57,12 @@ export function registerAuth(app: FastifyInstance, services: Services): void {
       acceptLanguage: request.headers['accept-language'],
     });
     if (query?.lang === 'en' || query?.lang === 'ja') {
-      reply.setCookie(LANG_COOKIE, query.lang, { path: '/', sameSite: 'lax', maxAge: 31_536_000, secure: isSecureRequest(request) });
+      reply.setCookie(LANG_COOKIE, query.lang, {
+        path: '/',
+        sameSite: 'lax',
+        maxAge: 31_536_000,
+        secure: isSecureRequest(request),
+      });
     }
     request.actor = PUBLIC;
     const token = request.cookies[SESSION_COOKIE];
@@ -73,12 +83,16 @@ export function registerAuth(app: FastifyInstance, services: Services): void {
       try {
         sameOrigin = new URL(origin).host === host;
       } catch {}
-      if (!sameOrigin) throw new PlenaryError('csrf_failed', 'Cross-site requests are not accepted.');
+      if (!sameOrigin)
+        throw new PlenaryError('csrf_failed', 'Cross-site requests are not accepted.');
     }
     if (request.csrfToken) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, request.csrfToken)) {
-        throw new PlenaryError('csrf_failed', 'The request lacks the CSRF token of your session. Reload the page and try again.');
+        throw new PlenaryError(
+          'csrf_failed',
+          'The request lacks the CSRF token of your session. Reload the page and try again.',
+        );
       }
     }
   });

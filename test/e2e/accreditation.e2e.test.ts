@@ -9,7 +9,12 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningPlenary, decodeBadgeQr, launchBrowser, startPlenary } from '../support/browser.js';
+import {
+  decodeBadgeQr,
+  launchBrowser,
+  type RunningPlenary,
+  startPlenary,
+} from '../support/browser.js';
 
 let plenary: RunningPlenary;
 let browser: Browser;
@@ -59,7 +64,12 @@ function portraitPng(): Buffer {
       raw[i + 2] = inFace ? 150 : 230;
     }
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('accreditation, end to end in the browser', () => {
@@ -67,12 +77,18 @@ describe('accreditation, end to end in the browser', () => {
     const base = plenary.baseUrl;
     // The secretariat invites a focal point for Indonesia (API: the console's invite dialog does the same).
     const secretariat = await browser.newContext({ baseURL: base });
-    const signIn = await secretariat.request.post('/api/auth/sign-in', { data: { email: 'secretariat@plenary.example', password: 'seoul-2013-secretariat' } });
+    const signIn = await secretariat.request.post('/api/auth/sign-in', {
+      data: { email: 'secretariat@plenary.example', password: 'seoul-2013-secretariat' },
+    });
     expect(signIn.ok()).toBe(true);
     const { csrfToken } = (await signIn.json()) as { csrfToken: string };
     const invited = await secretariat.request.post('/api/editions/seoul-2013/invitations', {
       headers: { 'x-csrf-token': csrfToken },
-      data: { email: 'focal.idn@example.org', displayName: 'Dewi Focal Point', delegationCode: 'IDN' },
+      data: {
+        email: 'focal.idn@example.org',
+        displayName: 'Dewi Focal Point',
+        delegationCode: 'IDN',
+      },
     });
     expect(invited.status()).toBe(201);
     const { url } = (await invited.json()) as { url: string };
@@ -124,7 +140,11 @@ describe('accreditation, end to end in the browser', () => {
     await row.locator('.row-actions .button:not(.button--warning)').first().click();
     await console.waitForSelector('.notice--success');
     await console.screenshot({ path: path.join(shots, 'e2e-approved.png') });
-    const approved = await plenary.services.accreditation.participant({ kind: 'system', label: 'test' }, participantId, 'en');
+    const approved = await plenary.services.accreditation.participant(
+      { kind: 'system', label: 'test' },
+      participantId,
+      'en',
+    );
     expect(approved.status).toBe('approved');
 
     // The badge PDF downloads and its QR code carries the signed badge code.
@@ -135,7 +155,11 @@ describe('accreditation, end to end in the browser', () => {
     expect(code).toMatch(/^PL1\./);
 
     // The check-in page (a phone) accepts it once, then says when it was first checked in.
-    const phone = await browser.newContext({ baseURL: base, viewport: { width: 390, height: 844 }, isMobile: true });
+    const phone = await browser.newContext({
+      baseURL: base,
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+    });
     await phone.addCookies((await secretariat.cookies()).map((c) => ({ ...c })));
     const checkIn = await phone.newPage();
     await checkIn.goto('/check-in');

@@ -10,21 +10,33 @@ import jsqrModule from 'jsqr';
 import { type Browser, chromium } from 'playwright-core';
 import type { Database } from '../../src/db/connection.js';
 import { loadDemo } from '../../src/features/conferences/demo/demo.loader.js';
-import { WEB_DIST, buildApp } from '../../src/server/app.js';
+import { buildApp, WEB_DIST } from '../../src/server/app.js';
 import type { Services } from '../../src/server/context.js';
 import { createServices } from '../../src/server/services.js';
 import { freshDatabase } from './database.js';
 
 type Decode = typeof jsqrModule.default;
-const jsQR: Decode = typeof jsqrModule === 'function' ? (jsqrModule as Decode) : (jsqrModule as { default: Decode }).default;
+const jsQR: Decode =
+  typeof jsqrModule === 'function'
+    ? (jsqrModule as Decode)
+    : (jsqrModule as { default: Decode }).default;
 
 export const CHROMIUM = process.env.PLENARY_CHROMIUM ?? '/usr/bin/chromium';
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -36,7 +48,8 @@ export interface RunningPlenary {
 }
 
 export async function startPlenary(): Promise<RunningPlenary> {
-  if (!existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('The web UI is not built: npm run build:web');
+  if (!existsSync(path.join(WEB_DIST, 'index.html')))
+    throw new Error('The web UI is not built: npm run build:web');
   const database = await freshDatabase();
   await loadDemo(database.db, { reset: false, now: new Date() });
   const services = createServices(database);
@@ -60,9 +73,19 @@ export function decodeBadgeQr(pdf: Uint8Array): string | null {
   const dir = mkdtempSync(path.join(tmpdir(), 'plenary-badge-'));
   try {
     writeFileSync(path.join(dir, 'badge.pdf'), pdf);
-    execFileSync('pdftoppm', ['-r', '150', '-gray', '-singlefile', path.join(dir, 'badge.pdf'), path.join(dir, 'badge')]);
+    execFileSync('pdftoppm', [
+      '-r',
+      '150',
+      '-gray',
+      '-singlefile',
+      path.join(dir, 'badge.pdf'),
+      path.join(dir, 'badge'),
+    ]);
     const pgm = readFileSync(path.join(dir, 'badge.pgm'));
-    const header = pgm.subarray(0, 64).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/);
+    const header = pgm
+      .subarray(0, 64)
+      .toString('latin1')
+      .match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/);
     if (!header) return null;
     const width = Number(header[1]);
     const height = Number(header[2]);

@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { TestProject } from 'vitest/node';
 import pg from 'pg';
-import { PGLITE_EXTENSIONS, openDatabase } from '../../src/db/connection.js';
+import type { TestProject } from 'vitest/node';
+import { openDatabase, PGLITE_EXTENSIONS } from '../../src/db/connection.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -35,10 +35,11 @@ export default async function setup(project: TestProject) {
     project.provide('pgliteImage', '');
     return async () => {
       const { rows } = await admin.query<{ datname: string }>(
-        "SELECT datname FROM pg_database WHERE datname LIKE $1",
+        'SELECT datname FROM pg_database WHERE datname LIKE $1',
         [`${template.replace('tpl', 't')}%`],
       );
-      for (const row of rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+      for (const row of rows)
+        await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
       await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
       await admin.end();
     };

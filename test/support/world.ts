@@ -2,28 +2,29 @@
  * A small conference to test against, built with factories that read like the domain:
  * one series, one edition, three delegations (JPN, KOR, ITU), a secretariat user and focal points.
  */
-import type { FastifyInstance } from 'fastify';
+
 import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/connection.js';
 import {
-  type Localized,
-  type Rank,
-  type RegistrationCategory,
   categories,
   delegations,
   editions,
+  type Localized,
   organisations,
   participants,
+  type Rank,
+  type RegistrationCategory,
   series,
   users,
 } from '../../src/db/schema.js';
-import { type SessionUser, actorFor } from '../../src/features/accounts/accounts.service.js';
+import { actorFor, type SessionUser } from '../../src/features/accounts/accounts.service.js';
 import type { Actor } from '../../src/features/accounts/actor.js';
 import { hashPassword } from '../../src/features/accounts/passwords.js';
+import { fixedClock } from '../../src/platform/clock.js';
 import { buildApp } from '../../src/server/app.js';
 import type { Services } from '../../src/server/context.js';
 import { createServices } from '../../src/server/services.js';
-import { fixedClock } from '../../src/platform/clock.js';
 import { freshDatabase } from './database.js';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -48,7 +49,10 @@ export async function createWorld(): Promise<World> {
   const db = database.db;
   const clock = fixedClock(NOW);
   hashed ??= await hashPassword(PASSWORD);
-  const [s] = await db.insert(series).values({ slug: 'testconf', name: { en: 'Test Conference Series', ja: 'テスト会議' } }).returning();
+  const [s] = await db
+    .insert(series)
+    .values({ slug: 'testconf', name: { en: 'Test Conference Series', ja: 'テスト会議' } })
+    .returning();
   const [edition] = await db
     .insert(editions)
     .values({
@@ -84,7 +88,11 @@ export async function createWorld(): Promise<World> {
     .values([
       { kind: 'state', iso3: 'JPN', code: 'JPN' },
       { kind: 'state', iso3: 'KOR', code: 'KOR' },
-      { kind: 'international_organisation', code: 'ITU', name: { en: 'International Telecommunication Union', ja: '国際電気通信連合' } },
+      {
+        kind: 'international_organisation',
+        code: 'ITU',
+        name: { en: 'International Telecommunication Union', ja: '国際電気通信連合' },
+      },
     ])
     .returning();
   const dels = await db
@@ -95,9 +103,26 @@ export async function createWorld(): Promise<World> {
   const made = await db
     .insert(users)
     .values([
-      { email: 'sec@test.example', displayName: 'Secretariat Officer', passwordHash: hashed, role: 'secretariat' },
-      { email: 'jpn@test.example', displayName: 'Japan Focal Point', passwordHash: hashed, role: 'focal_point', delegationId: delegation.JPN },
-      { email: 'kor@test.example', displayName: 'Korea Focal Point', passwordHash: hashed, role: 'focal_point', delegationId: delegation.KOR },
+      {
+        email: 'sec@test.example',
+        displayName: 'Secretariat Officer',
+        passwordHash: hashed,
+        role: 'secretariat',
+      },
+      {
+        email: 'jpn@test.example',
+        displayName: 'Japan Focal Point',
+        passwordHash: hashed,
+        role: 'focal_point',
+        delegationId: delegation.JPN,
+      },
+      {
+        email: 'kor@test.example',
+        displayName: 'Korea Focal Point',
+        passwordHash: hashed,
+        role: 'focal_point',
+        delegationId: delegation.KOR,
+      },
     ])
     .returning();
   const asSession = (u: (typeof made)[number]): SessionUser => ({
@@ -132,7 +157,18 @@ export async function createWorld(): Promise<World> {
 }
 
 /** A nomination's fields, overridable: aMember({ rank: 'vice_minister' }). */
-export function aMember(overrides: Partial<{ familyName: Localized; givenName: Localized; title: Localized; rank: Rank; category: RegistrationCategory; dateOfBirth: string; passportNumber: string; email: string }> = {}) {
+export function aMember(
+  overrides: Partial<{
+    familyName: Localized;
+    givenName: Localized;
+    title: Localized;
+    rank: Rank;
+    category: RegistrationCategory;
+    dateOfBirth: string;
+    passportNumber: string;
+    email: string;
+  }> = {},
+) {
   return {
     familyName: { en: 'Mitsuya', ja: '三ッ矢' },
     givenName: { en: 'Norio', ja: '憲生' },
@@ -151,14 +187,23 @@ export async function participantRow(world: World, id: string) {
 }
 
 /** An app for inject(), and a helper that signs a user in and returns cookie + CSRF headers. */
-export async function createTestApp(world: World): Promise<FastifyInstance & { signIn(email: string): Promise<Record<string, string>> }> {
+export async function createTestApp(
+  world: World,
+): Promise<FastifyInstance & { signIn(email: string): Promise<Record<string, string>> }> {
   const app = await buildApp(world.services, { web: false });
   return Object.assign(app, {
     async signIn(email: string) {
-      const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: PASSWORD } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email, password: PASSWORD },
+      });
       if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
       const cookie = response.cookies.find((c) => c.name === 'plenary_session')!;
-      return { cookie: `plenary_session=${cookie.value}`, 'x-csrf-token': response.json().csrfToken as string };
+      return {
+        cookie: `plenary_session=${cookie.value}`,
+        'x-csrf-token': response.json().csrfToken as string,
+      };
     },
   });
 }

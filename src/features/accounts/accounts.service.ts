@@ -6,11 +6,11 @@ import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { authSessions, delegations, editions, invitations, users } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
-import { PlenaryError, forbidden } from '../../platform/errors.js';
+import { forbidden, PlenaryError } from '../../platform/errors.js';
 import { hashToken, randomToken } from '../../platform/tokens.js';
 import { recordAudit } from '../audit/audit.js';
 import { type Actor, isSecretariat, systemActor } from './actor.js';
-import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './passwords.js';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 
 export const SESSION_HOURS = 12;
 export const INVITATION_DAYS = 14;
@@ -101,7 +101,10 @@ export function createAccountsService({ db, clock }: { db: Db; clock: Clock }) {
         .from(authSessions)
         .innerJoin(users, eq(users.id, authSessions.userId))
         .where(
-          and(eq(authSessions.tokenHash, hashToken(token)), gt(authSessions.expiresAt, clock.now())),
+          and(
+            eq(authSessions.tokenHash, hashToken(token)),
+            gt(authSessions.expiresAt, clock.now()),
+          ),
         );
       if (!row || row.user.disabled) return null;
       return { user: toSessionUser(row.user), csrfToken: row.csrfToken };
@@ -135,7 +138,9 @@ export function createAccountsService({ db, clock }: { db: Db; clock: Clock }) {
         .select({ id: delegations.id, editionId: delegations.editionId })
         .from(delegations)
         .innerJoin(editions, eq(editions.id, delegations.editionId))
-        .where(and(eq(editions.slug, input.editionSlug), eq(delegations.code, input.delegationCode)));
+        .where(
+          and(eq(editions.slug, input.editionSlug), eq(delegations.code, input.delegationCode)),
+        );
       if (!delegation) {
         throw new PlenaryError(
           'delegation_not_found',

@@ -15,7 +15,9 @@ export function isSecretariat(actor: Actor): boolean {
 }
 
 export function isFocalPointOf(actor: Actor, delegationId: string): boolean {
-  return actor.kind === 'user' && actor.role === 'focal_point' && actor.delegationId === delegationId;
+  return (
+    actor.kind === 'user' && actor.role === 'focal_point' && actor.delegationId === delegationId
+  );
 }
 
 export function actorId(actor: Actor): string | null {

@@ -15,7 +15,9 @@ export const accreditationPolicy = {
   viewParticipant: (actor: Actor, participant: { id: string; delegationId: string }) =>
     isSecretariat(actor) ||
     isFocalPointOf(actor, participant.delegationId) ||
-    (actor.kind === 'user' && actor.role === 'participant' && actor.participantId === participant.id),
+    (actor.kind === 'user' &&
+      actor.role === 'participant' &&
+      actor.participantId === participant.id),
   listAllDelegations: (actor: Actor) => isSecretariat(actor),
   decide: (actor: Actor) => isSecretariat(actor),
   reopen: (actor: Actor) => isSecretariat(actor),

@@ -11,6 +11,7 @@ import {
   Category,
   Code,
   ErrorResponse,
+  errorResponses,
   Instant,
   LangQuery,
   Localized,
@@ -19,7 +20,6 @@ import {
   Slug,
   Status,
   Uuid,
-  errorResponses,
 } from '../../platform/schemas.js';
 import { requireUser } from '../../server/auth.plugin.js';
 import type { Services } from '../../server/context.js';
@@ -52,10 +52,24 @@ export const ParticipantView = Type.Object({
   updatedAt: Type.String(),
 });
 
-const QueueItem = Type.Intersect([ParticipantView, Type.Object({ delegationName: Type.String(), hasCredentials: Type.Boolean() })]);
+const QueueItem = Type.Intersect([
+  ParticipantView,
+  Type.Object({ delegationName: Type.String(), hasCredentials: Type.Boolean() }),
+]);
 
-const FileInfo = Type.Object({ id: Type.String(), fileName: Type.String(), mediaType: Type.String(), byteSize: Type.Integer(), uploadedAt: Type.String() });
-const Counts = Type.Object({ nominated: Type.Integer(), approved: Type.Integer(), rejected: Type.Integer(), withdrawn: Type.Integer() });
+const FileInfo = Type.Object({
+  id: Type.String(),
+  fileName: Type.String(),
+  mediaType: Type.String(),
+  byteSize: Type.Integer(),
+  uploadedAt: Type.String(),
+});
+const Counts = Type.Object({
+  nominated: Type.Integer(),
+  approved: Type.Integer(),
+  rejected: Type.Integer(),
+  withdrawn: Type.Integer(),
+});
 
 const DelegationView = Type.Object({
   code: Type.String(),
@@ -71,7 +85,10 @@ const DelegationView = Type.Object({
 });
 
 const ParticipantFields = {
-  familyName: Type.Intersect([Localized, Type.Object({ en: Type.String({ minLength: 1, maxLength: 100 }) })]),
+  familyName: Type.Intersect([
+    Localized,
+    Type.Object({ en: Type.String({ minLength: 1, maxLength: 100 }) }),
+  ]),
   givenName: Type.Optional(Localized),
   title: Type.Optional(Localized),
   rank: Rank,
@@ -80,18 +97,30 @@ const ParticipantFields = {
   gender: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
   nationality: Type.Optional(Type.Union([Type.String({ pattern: '^[A-Z]{3}$' }), Type.Null()])),
   dateOfBirth: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Null()])),
-  passportNumber: Type.Optional(Type.Union([Type.String({ pattern: '^[A-Za-z0-9]{5,20}$' }), Type.Null()])),
+  passportNumber: Type.Optional(
+    Type.Union([Type.String({ pattern: '^[A-Za-z0-9]{5,20}$' }), Type.Null()]),
+  ),
   consentToPublish: Type.Optional(Type.Boolean()),
 };
 
 const EditionDelegation = Type.Object({ slug: Slug, code: Code });
 const ById = Type.Object({ id: Uuid });
 const Page = (item: Parameters<typeof Type.Array>[0]) =>
-  Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+  Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+  });
 
-async function readUpload(request: FastifyRequest): Promise<{ file: MultipartFile; bytes: Uint8Array; fields: Record<string, string> }> {
+async function readUpload(
+  request: FastifyRequest,
+): Promise<{ file: MultipartFile; bytes: Uint8Array; fields: Record<string, string> }> {
   if (!request.isMultipart()) {
-    throw new PlenaryError('invalid_file', 'Send the file as multipart/form-data in a field named "file".');
+    throw new PlenaryError(
+      'invalid_file',
+      'Send the file as multipart/form-data in a field named "file".',
+    );
   }
   const fields: Record<string, string> = {};
   let found: { file: MultipartFile; bytes: Uint8Array } | undefined;
@@ -103,7 +132,8 @@ async function readUpload(request: FastifyRequest): Promise<{ file: MultipartFil
       fields[part.fieldname] = part.value;
     }
   }
-  if (!found) throw new PlenaryError('invalid_file', 'No file was sent: use a multipart field named "file".');
+  if (!found)
+    throw new PlenaryError('invalid_file', 'No file was sent: use a multipart field named "file".');
   return { ...found, fields };
 }
 
@@ -132,7 +162,10 @@ export function registerAccreditationRoutes(root: FastifyInstance, services: Ser
                 code: Type.String(),
                 name: Type.String(),
                 kind: Type.String(),
-                head: Type.Union([Type.Object({ name: Type.String(), title: Type.String() }), Type.Null()]),
+                head: Type.Union([
+                  Type.Object({ name: Type.String(), title: Type.String() }),
+                  Type.Null(),
+                ]),
                 counts: Counts,
                 hasCredentials: Type.Boolean(),
                 reopenedUntil: NullableString,
@@ -143,13 +176,28 @@ export function registerAccreditationRoutes(root: FastifyInstance, services: Ser
         },
       },
     },
-    async (request) => accreditation.listDelegations(requireUser(request), request.params.slug, request.lang),
+    async (request) =>
+      accreditation.listDelegations(requireUser(request), request.params.slug, request.lang),
   );
 
   app.get(
     '/api/editions/:slug/delegations/:code',
-    { schema: { tags, summary: 'A delegation: head, documents, counts', params: EditionDelegation, querystring: Type.Object(LangQuery), response: { 200: DelegationView, ...errorResponses } } },
-    async (request) => accreditation.delegation(requireUser(request), request.params.slug, request.params.code, request.lang),
+    {
+      schema: {
+        tags,
+        summary: 'A delegation: head, documents, counts',
+        params: EditionDelegation,
+        querystring: Type.Object(LangQuery),
+        response: { 200: DelegationView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      accreditation.delegation(
+        requireUser(request),
+        request.params.slug,
+        request.params.code,
+        request.lang,
+      ),
   );
 
   app.post(
@@ -157,39 +205,80 @@ export function registerAccreditationRoutes(root: FastifyInstance, services: Ser
     {
       schema: {
         tags,
-        summary: "Reopen a delegation's nominations until a moment, or close them again with null (secretariat)",
+        summary:
+          "Reopen a delegation's nominations until a moment, or close them again with null (secretariat)",
         params: EditionDelegation,
         body: Type.Object({ until: Type.Union([Instant, Type.Null()]) }),
         response: { 200: DelegationView, ...errorResponses },
       },
     },
-    async (request) => accreditation.reopenDelegation(requireUser(request), request.params.slug, request.params.code, request.body.until, request.lang),
+    async (request) =>
+      accreditation.reopenDelegation(
+        requireUser(request),
+        request.params.slug,
+        request.params.code,
+        request.body.until,
+        request.lang,
+      ),
   );
 
   app.put(
     '/api/editions/:slug/delegations/:code/head',
     {
-      schema: { tags, summary: 'Choose the head of delegation', params: EditionDelegation, body: Type.Object({ participantId: Uuid }), response: { 200: DelegationView, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Choose the head of delegation',
+        params: EditionDelegation,
+        body: Type.Object({ participantId: Uuid }),
+        response: { 200: DelegationView, ...errorResponses },
+      },
     },
-    async (request) => accreditation.setHead(requireUser(request), request.params.slug, request.params.code, request.body.participantId, request.lang),
+    async (request) =>
+      accreditation.setHead(
+        requireUser(request),
+        request.params.slug,
+        request.params.code,
+        request.body.participantId,
+        request.lang,
+      ),
   );
 
   app.post(
     '/api/editions/:slug/delegations/:code/credentials',
-    { schema: { tags, summary: 'Upload the credentials letter (PDF, field "file")', ...uploadBody, params: EditionDelegation, response: { 201: FileInfo, ...errorResponses, 413: ErrorResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Upload the credentials letter (PDF, field "file")',
+        ...uploadBody,
+        params: EditionDelegation,
+        response: { 201: FileInfo, ...errorResponses, 413: ErrorResponse },
+      },
+    },
     async (request, reply) => {
       const actor = requireUser(request);
       const upload = await readUpload(request);
-      const file = await accreditation.uploadCredentials(actor, request.params.slug, request.params.code, { fileName: upload.file.filename, bytes: upload.bytes });
+      const file = await accreditation.uploadCredentials(
+        actor,
+        request.params.slug,
+        request.params.code,
+        { fileName: upload.file.filename, bytes: upload.bytes },
+      );
       return reply.status(201).send(file);
     },
   );
 
-  app.get('/api/files/:id', { schema: { tags, summary: "Download a delegation's document", params: ById } }, async (request, reply) => {
-    const file = await accreditation.file(requireUser(request), request.params.id);
-    reply.header('content-type', file.mediaType).header('content-disposition', attachment(file.fileName)).header('cache-control', 'private, no-store');
-    return reply.send(Buffer.from(file.bytes));
-  });
+  app.get(
+    '/api/files/:id',
+    { schema: { tags, summary: "Download a delegation's document", params: ById } },
+    async (request, reply) => {
+      const file = await accreditation.file(requireUser(request), request.params.id);
+      reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', attachment(file.fileName))
+        .header('cache-control', 'private, no-store');
+      return reply.send(Buffer.from(file.bytes));
+    },
+  );
 
   app.get(
     '/api/editions/:slug/delegations/:code/participants',
@@ -198,20 +287,45 @@ export function registerAccreditationRoutes(root: FastifyInstance, services: Ser
         tags,
         summary: "A delegation's members",
         params: EditionDelegation,
-        querystring: Type.Object({ ...LangQuery, ...PageQuery, status: Type.Optional(Status), q: Type.Optional(Type.String({ maxLength: 100 })) }),
+        querystring: Type.Object({
+          ...LangQuery,
+          ...PageQuery,
+          status: Type.Optional(Status),
+          q: Type.Optional(Type.String({ maxLength: 100 })),
+        }),
         response: { 200: Page(ParticipantView), ...errorResponses },
       },
     },
-    async (request) => accreditation.listMembers(requireUser(request), request.params.slug, request.params.code, request.query, request.lang),
+    async (request) =>
+      accreditation.listMembers(
+        requireUser(request),
+        request.params.slug,
+        request.params.code,
+        request.query,
+        request.lang,
+      ),
   );
 
   app.post(
     '/api/editions/:slug/delegations/:code/participants',
     {
-      schema: { tags, summary: 'Nominate a member', params: EditionDelegation, querystring: Type.Object(LangQuery), body: Type.Object(ParticipantFields), response: { 201: ParticipantView, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Nominate a member',
+        params: EditionDelegation,
+        querystring: Type.Object(LangQuery),
+        body: Type.Object(ParticipantFields),
+        response: { 201: ParticipantView, ...errorResponses },
+      },
     },
     async (request, reply) => {
-      const created = await accreditation.nominate(requireUser(request), request.params.slug, request.params.code, request.body, request.lang);
+      const created = await accreditation.nominate(
+        requireUser(request),
+        request.params.slug,
+        request.params.code,
+        request.body,
+        request.lang,
+      );
       return reply.status(201).send(created);
     },
   );
@@ -221,7 +335,8 @@ export function registerAccreditationRoutes(root: FastifyInstance, services: Ser
     {
       schema: {
         tags,
-        summary: 'Nominate members in bulk from CSV or XLSX (fields "file" and "mode": validate | all-or-nothing | valid-rows)',
+        summary:
+          'Nominate members in bulk from CSV or XLSX (fields "file" and "mode": validate | all-or-nothing | valid-rows)',
         ...uploadBody,
         params: EditionDelegation,
         response: {
@@ -229,7 +344,14 @@ export function registerAccreditationRoutes(root: FastifyInstance, services: Ser
             total: Type.Integer(),
             valid: Type.Integer(),
             imported: Type.Integer(),
-            errors: Type.Array(Type.Object({ line: Type.Optional(Type.Integer()), field: Type.Optional(Type.String()), code: Type.String(), message: Type.String() })),
+            errors: Type.Array(
+              Type.Object({
+                line: Type.Optional(Type.Integer()),
+                field: Type.Optional(Type.String()),
+                code: Type.String(),
+                message: Type.String(),
+              }),
+            ),
           }),
           ...errorResponses,
           413: ErrorResponse,
@@ -242,16 +364,33 @@ export function registerAccreditationRoutes(root: FastifyInstance, services: Ser
       const upload = await readUpload(request);
       const mode = upload.fields.mode ?? 'validate';
       if (mode !== 'validate' && mode !== 'all-or-nothing' && mode !== 'valid-rows') {
-        throw new PlenaryError('validation_failed', 'mode must be one of validate, all-or-nothing, valid-rows.', { details: [{ field: 'mode', code: 'invalid', message: 'Unknown mode.' }] });
+        throw new PlenaryError(
+          'validation_failed',
+          'mode must be one of validate, all-or-nothing, valid-rows.',
+          { details: [{ field: 'mode', code: 'invalid', message: 'Unknown mode.' }] },
+        );
       }
-      return accreditation.importParticipants(actor, request.params.slug, request.params.code, { fileName: upload.file.filename, bytes: upload.bytes, mode });
+      return accreditation.importParticipants(actor, request.params.slug, request.params.code, {
+        fileName: upload.file.filename,
+        bytes: upload.bytes,
+        mode,
+      });
     },
   );
 
   app.get(
     '/api/participants/:id',
-    { schema: { tags, summary: 'A participant', params: ById, querystring: Type.Object(LangQuery), response: { 200: ParticipantView, ...errorResponses } } },
-    async (request) => accreditation.participant(requireUser(request), request.params.id, request.lang),
+    {
+      schema: {
+        tags,
+        summary: 'A participant',
+        params: ById,
+        querystring: Type.Object(LangQuery),
+        response: { 200: ParticipantView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      accreditation.participant(requireUser(request), request.params.id, request.lang),
   );
 
   app.patch(
@@ -262,34 +401,70 @@ export function registerAccreditationRoutes(root: FastifyInstance, services: Ser
         summary: 'Edit a nomination (an approved one returns to review)',
         params: ById,
         querystring: Type.Object(LangQuery),
-        body: Type.Object({ ...Type.Partial(Type.Object(ParticipantFields)).properties, version: Type.Integer({ minimum: 1 }) }),
+        body: Type.Object({
+          ...Type.Partial(Type.Object(ParticipantFields)).properties,
+          version: Type.Integer({ minimum: 1 }),
+        }),
         response: { 200: ParticipantView, ...errorResponses },
       },
     },
-    async (request) => accreditation.update(requireUser(request), request.params.id, request.body as never, request.lang),
+    async (request) =>
+      accreditation.update(
+        requireUser(request),
+        request.params.id,
+        request.body as never,
+        request.lang,
+      ),
   );
 
   app.post(
     '/api/participants/:id/withdraw',
-    { schema: { tags, summary: 'Withdraw a nomination', params: ById, querystring: Type.Object(LangQuery), response: { 200: ParticipantView, ...errorResponses } } },
-    async (request) => accreditation.withdraw(requireUser(request), request.params.id, request.lang),
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw a nomination',
+        params: ById,
+        querystring: Type.Object(LangQuery),
+        response: { 200: ParticipantView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      accreditation.withdraw(requireUser(request), request.params.id, request.lang),
   );
 
   app.put(
     '/api/participants/:id/photo',
-    { schema: { tags, summary: "Upload a member's photo (JPEG or PNG, field \"file\")", ...uploadBody, params: ById, querystring: Type.Object(LangQuery), response: { 200: ParticipantView, ...errorResponses, 413: ErrorResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Upload a member\'s photo (JPEG or PNG, field "file")',
+        ...uploadBody,
+        params: ById,
+        querystring: Type.Object(LangQuery),
+        response: { 200: ParticipantView, ...errorResponses, 413: ErrorResponse },
+      },
+    },
     async (request) => {
       const actor = requireUser(request);
       const upload = await readUpload(request);
-      return accreditation.setPhoto(actor, request.params.id, { fileName: upload.file.filename, bytes: upload.bytes }, request.lang);
+      return accreditation.setPhoto(
+        actor,
+        request.params.id,
+        { fileName: upload.file.filename, bytes: upload.bytes },
+        request.lang,
+      );
     },
   );
 
-  app.get('/api/participants/:id/photo', { schema: { tags, summary: "A member's photo", params: ById } }, async (request, reply) => {
-    const photo = await accreditation.photo(requireUser(request), request.params.id);
-    reply.header('content-type', photo.mediaType).header('cache-control', 'private, no-store');
-    return reply.send(Buffer.from(photo.bytes));
-  });
+  app.get(
+    '/api/participants/:id/photo',
+    { schema: { tags, summary: "A member's photo", params: ById } },
+    async (request, reply) => {
+      const photo = await accreditation.photo(requireUser(request), request.params.id);
+      reply.header('content-type', photo.mediaType).header('cache-control', 'private, no-store');
+      return reply.send(Buffer.from(photo.bytes));
+    },
+  );
 
   app.get(
     '/api/editions/:slug/queue',
@@ -310,21 +485,51 @@ export function registerAccreditationRoutes(root: FastifyInstance, services: Ser
         response: { 200: Page(QueueItem), ...errorResponses },
       },
     },
-    async (request) => accreditation.queue(requireUser(request), request.params.slug, request.query, request.lang),
+    async (request) =>
+      accreditation.queue(requireUser(request), request.params.slug, request.query, request.lang),
   );
 
   app.post(
     '/api/participants/:id/approve',
-    { schema: { tags, summary: 'Approve a nomination (secretariat)', params: ById, querystring: Type.Object(LangQuery), response: { 200: ParticipantView, ...errorResponses } } },
-    async (request) => accreditation.decide(requireUser(request), request.params.id, 'approve', undefined, request.lang),
+    {
+      schema: {
+        tags,
+        summary: 'Approve a nomination (secretariat)',
+        params: ById,
+        querystring: Type.Object(LangQuery),
+        response: { 200: ParticipantView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      accreditation.decide(
+        requireUser(request),
+        request.params.id,
+        'approve',
+        undefined,
+        request.lang,
+      ),
   );
 
   app.post(
     '/api/participants/:id/reject',
     {
-      schema: { tags, summary: 'Reject a nomination with a reason (secretariat)', params: ById, querystring: Type.Object(LangQuery), body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }), response: { 200: ParticipantView, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Reject a nomination with a reason (secretariat)',
+        params: ById,
+        querystring: Type.Object(LangQuery),
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }),
+        response: { 200: ParticipantView, ...errorResponses },
+      },
     },
-    async (request) => accreditation.decide(requireUser(request), request.params.id, 'reject', request.body.reason, request.lang),
+    async (request) =>
+      accreditation.decide(
+        requireUser(request),
+        request.params.id,
+        'reject',
+        request.body.reason,
+        request.lang,
+      ),
   );
 
   app.post(
@@ -335,35 +540,79 @@ export function registerAccreditationRoutes(root: FastifyInstance, services: Ser
         summary: 'Approve or reject many nominations at once (secretariat)',
         params: Type.Object({ slug: Slug }),
         body: Type.Object({
-          participantIds: Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 1000 }),
+          participantIds: Type.Array(Type.String({ maxLength: 64 }), {
+            minItems: 1,
+            maxItems: 1000,
+          }),
           decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]),
           reason: Type.Optional(Type.String({ maxLength: 1000 })),
         }),
         response: {
-          200: Type.Object({ results: Type.Array(Type.Object({ id: Type.String(), ok: Type.Boolean(), code: Type.Optional(Type.String()), message: Type.Optional(Type.String()) })) }),
+          200: Type.Object({
+            results: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                ok: Type.Boolean(),
+                code: Type.Optional(Type.String()),
+                message: Type.Optional(Type.String()),
+              }),
+            ),
+          }),
           ...errorResponses,
         },
       },
     },
-    async (request) => ({ results: await accreditation.decideMany(requireUser(request), request.body.participantIds, request.body.decision, request.body.reason) }),
+    async (request) => ({
+      results: await accreditation.decideMany(
+        requireUser(request),
+        request.body.participantIds,
+        request.body.decision,
+        request.body.reason,
+      ),
+    }),
   );
 
   app.get(
     '/api/participants/:id/badge.pdf',
-    { schema: { tags, summary: 'The badge of an approved participant (secretariat)', params: ById, querystring: Type.Object(LangQuery) } },
+    {
+      schema: {
+        tags,
+        summary: 'The badge of an approved participant (secretariat)',
+        params: ById,
+        querystring: Type.Object(LangQuery),
+      },
+    },
     async (request, reply) => {
       const badge = await badges.badge(requireUser(request), request.params.id, request.lang);
-      reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${badge.fileName}"`).header('cache-control', 'private, no-store');
+      reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${badge.fileName}"`)
+        .header('cache-control', 'private, no-store');
       return reply.send(Buffer.from(badge.bytes));
     },
   );
 
   app.get(
     '/api/editions/:slug/delegations/:code/badges.pdf',
-    { schema: { tags, summary: 'Print sheet of the badges of a delegation (secretariat)', params: EditionDelegation, querystring: Type.Object(LangQuery) } },
+    {
+      schema: {
+        tags,
+        summary: 'Print sheet of the badges of a delegation (secretariat)',
+        params: EditionDelegation,
+        querystring: Type.Object(LangQuery),
+      },
+    },
     async (request, reply) => {
-      const sheet = await badges.delegationSheet(requireUser(request), request.params.slug, request.params.code, request.lang);
-      reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${sheet.fileName}"`).header('cache-control', 'private, no-store');
+      const sheet = await badges.delegationSheet(
+        requireUser(request),
+        request.params.slug,
+        request.params.code,
+        request.lang,
+      );
+      reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${sheet.fileName}"`)
+        .header('cache-control', 'private, no-store');
       return reply.send(Buffer.from(sheet.bytes));
     },
   );
@@ -395,18 +644,35 @@ export function registerAccreditationRoutes(root: FastifyInstance, services: Ser
         },
       },
     },
-    async (request) => badges.checkIn(requireUser(request), request.params.slug, request.body.code, request.lang),
+    async (request) =>
+      badges.checkIn(requireUser(request), request.params.slug, request.body.code, request.lang),
   );
 
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(
       `/api/editions/:slug/participants.${format}`,
-      { schema: { tags, summary: `Participant list as ${format.toUpperCase()} (secretariat)`, params: Type.Object({ slug: Slug }), querystring: Type.Object({ ...LangQuery, status: Type.Optional(Status) }) } },
+      {
+        schema: {
+          tags,
+          summary: `Participant list as ${format.toUpperCase()} (secretariat)`,
+          params: Type.Object({ slug: Slug }),
+          querystring: Type.Object({ ...LangQuery, status: Type.Optional(Status) }),
+        },
+      },
       async (request, reply) => {
         const params = request.params as { slug: string };
         const query = request.query as { status?: 'approved' };
-        const file = await accreditation.exportParticipants(requireUser(request), params.slug, format, query, request.lang);
-        reply.header('content-type', file.mediaType).header('content-disposition', attachment(file.fileName)).header('cache-control', 'private, no-store');
+        const file = await accreditation.exportParticipants(
+          requireUser(request),
+          params.slug,
+          format,
+          query,
+          request.lang,
+        );
+        reply
+          .header('content-type', file.mediaType)
+          .header('content-disposition', attachment(file.fileName))
+          .header('cache-control', 'private, no-store');
         return reply.send(file.body);
       },
     );

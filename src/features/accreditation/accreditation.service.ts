@@ -3,24 +3,39 @@
  * Each write is one transaction with its audit event; policies are checked before data is read.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import {
-  type Localized,
-  type ParticipantStatus,
-  type Rank,
-  type RegistrationCategory,
   auditEvents,
   categories,
   delegations,
   editions,
   files,
+  type Localized,
   organisations,
+  type ParticipantStatus,
   participants,
+  type Rank,
+  type RegistrationCategory,
 } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { isIso3 } from '../../platform/countries.js';
-import { type ErrorDetail, PlenaryError, forbidden } from '../../platform/errors.js';
+import { type ErrorDetail, forbidden, PlenaryError } from '../../platform/errors.js';
 import { checkUpload } from '../../platform/file-sniff.js';
 import { pick } from '../../platform/localized.js';
 import type { Actor } from '../accounts/actor.js';
@@ -30,7 +45,13 @@ import { accreditationPolicy as policy } from './accreditation.policy.js';
 import { type ExportColumn, participantsCsv, participantsXlsx } from './participant-export.js';
 import { parseParticipantFile } from './participant-import.js';
 import { displayName, presentParticipant } from './participants.presenter.js';
-import { type Decision, decisionRefusal, highestRanked, nominationOpen, statusAfterEdit } from './rules.js';
+import {
+  type Decision,
+  decisionRefusal,
+  highestRanked,
+  nominationOpen,
+  statusAfterEdit,
+} from './rules.js';
 
 type ParticipantRow = typeof participants.$inferSelect;
 type DelegationRow = typeof delegations.$inferSelect;
@@ -87,19 +108,33 @@ function auditView(p: ParticipantRow) {
 function checkFields(input: Partial<ParticipantFields>, now: Date): void {
   const details: ErrorDetail[] = [];
   if (input.familyName !== undefined && !input.familyName.en?.trim()) {
-    details.push({ field: 'familyName.en', code: 'required', message: 'The family name in English (Latin letters) is required.' });
+    details.push({
+      field: 'familyName.en',
+      code: 'required',
+      message: 'The family name in English (Latin letters) is required.',
+    });
   }
   if (input.nationality && !isIso3(input.nationality)) {
-    details.push({ field: 'nationality', code: 'invalid_country', message: `${input.nationality} is not an ISO 3166 alpha-3 code.` });
+    details.push({
+      field: 'nationality',
+      code: 'invalid_country',
+      message: `${input.nationality} is not an ISO 3166 alpha-3 code.`,
+    });
   }
   if (input.dateOfBirth) {
     const born = new Date(`${input.dateOfBirth}T00:00:00Z`);
     if (Number.isNaN(born.getTime()) || born > now || born.getUTCFullYear() < 1900) {
-      details.push({ field: 'dateOfBirth', code: 'invalid_date', message: 'The date of birth is not a plausible date.' });
+      details.push({
+        field: 'dateOfBirth',
+        code: 'invalid_date',
+        message: 'The date of birth is not a plausible date.',
+      });
     }
   }
   if (details.length > 0) {
-    throw new PlenaryError('validation_failed', details.map((d) => d.message).join(' '), { details });
+    throw new PlenaryError('validation_failed', details.map((d) => d.message).join(' '), {
+      details,
+    });
   }
 }
 
@@ -132,7 +167,8 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       .select()
       .from(delegations)
       .where(and(eq(delegations.editionId, edition.id), eq(delegations.code, code.toUpperCase())));
-    if (!row) throw new PlenaryError('delegation_not_found', `There is no delegation ${code} at ${slug}.`);
+    if (!row)
+      throw new PlenaryError('delegation_not_found', `There is no delegation ${code} at ${slug}.`);
     return { edition, delegation: row };
   }
 
@@ -152,14 +188,17 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
 
   /** Finds a participant the actor may see; others' participants are "not found", never leaked. */
   async function participantFor(actor: Actor, id: string, write = false) {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new PlenaryError('participant_not_found', 'No such participant.');
+    if (!/^[0-9a-f-]{36}$/i.test(id))
+      throw new PlenaryError('participant_not_found', 'No such participant.');
     const [owner] = await db
       .select({ id: participants.id, delegationId: participants.delegationId })
       .from(participants)
       .where(eq(participants.id, id));
     const allowed =
       owner &&
-      (write ? policy.manageMembers(actor, owner.delegationId) : policy.viewParticipant(actor, owner));
+      (write
+        ? policy.manageMembers(actor, owner.delegationId)
+        : policy.viewParticipant(actor, owner));
     if (!owner || !allowed) throw new PlenaryError('participant_not_found', 'No such participant.');
     const [row] = await db
       .select({ participant: participants, delegationCode: delegations.code, slug: editions.slug })
@@ -182,9 +221,13 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       .from(categories)
       .where(and(eq(categories.editionId, edition.id), eq(categories.code, category)));
     if (!cat) {
-      throw new PlenaryError('validation_failed', `The category "${category}" is not offered at this conference.`, {
-        details: [{ field: 'category', code: 'invalid_category', message: 'Not offered here.' }],
-      });
+      throw new PlenaryError(
+        'validation_failed',
+        `The category "${category}" is not offered at this conference.`,
+        {
+          details: [{ field: 'category', code: 'invalid_category', message: 'Not offered here.' }],
+        },
+      );
     }
     if (policy.bypassDeadline(actor)) return;
     const open = nominationOpen(
@@ -207,7 +250,15 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
 
   async function storeFile(
     tx: Tx,
-    input: { editionId: string; delegationId: string; kind: 'photo' | 'credentials'; fileName: string; bytes: Uint8Array; mediaType: string; actor: Actor },
+    input: {
+      editionId: string;
+      delegationId: string;
+      kind: 'photo' | 'credentials';
+      fileName: string;
+      bytes: Uint8Array;
+      mediaType: string;
+      actor: Actor;
+    },
   ) {
     const [file] = await tx
       .insert(files)
@@ -222,7 +273,13 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
         bytes: input.bytes,
         uploadedBy: input.actor.kind === 'user' ? input.actor.id : null,
       })
-      .returning({ id: files.id, fileName: files.fileName, mediaType: files.mediaType, byteSize: files.byteSize, createdAt: files.createdAt });
+      .returning({
+        id: files.id,
+        fileName: files.fileName,
+        mediaType: files.mediaType,
+        byteSize: files.byteSize,
+        createdAt: files.createdAt,
+      });
     return file!;
   }
 
@@ -232,18 +289,42 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       .from(participants)
       .where(eq(participants.delegationId, delegationId))
       .groupBy(participants.status);
-    const out: Record<ParticipantStatus, number> = { nominated: 0, approved: 0, rejected: 0, withdrawn: 0 };
+    const out: Record<ParticipantStatus, number> = {
+      nominated: 0,
+      approved: 0,
+      rejected: 0,
+      withdrawn: 0,
+    };
     for (const row of rows) out[row.status] = Number(row.n);
     return out;
   }
 
-  async function describeDelegation(actor: Actor, edition: { slug: string }, delegation: DelegationRow, lang: string) {
-    const [org] = await db.select().from(organisations).where(eq(organisations.id, delegation.organisationId));
+  async function describeDelegation(
+    actor: Actor,
+    edition: { slug: string },
+    delegation: DelegationRow,
+    lang: string,
+  ) {
+    const [org] = await db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.id, delegation.organisationId));
     const head = delegation.headParticipantId
-      ? (await db.select().from(participants).where(eq(participants.id, delegation.headParticipantId)))[0]
+      ? (
+          await db
+            .select()
+            .from(participants)
+            .where(eq(participants.id, delegation.headParticipantId))
+        )[0]
       : undefined;
     const credentials = await db
-      .select({ id: files.id, fileName: files.fileName, mediaType: files.mediaType, byteSize: files.byteSize, uploadedAt: files.createdAt })
+      .select({
+        id: files.id,
+        fileName: files.fileName,
+        mediaType: files.mediaType,
+        byteSize: files.byteSize,
+        uploadedAt: files.createdAt,
+      })
       .from(files)
       .where(and(eq(files.delegationId, delegation.id), eq(files.kind, 'credentials')))
       .orderBy(desc(files.createdAt));
@@ -253,7 +334,9 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       name: organisationName(org!, lang),
       kind: org!.kind,
       iso3: org!.iso3,
-      head: head ? presentParticipant(head, { actor, lang, delegationCode: delegation.code }) : null,
+      head: head
+        ? presentParticipant(head, { actor, lang, delegationCode: delegation.code })
+        : null,
       composition: pick(delegation.composition, lang),
       reopenedUntil: delegation.reopenedUntil?.toISOString() ?? null,
       credentials: credentials.map((c) => ({ ...c, uploadedAt: c.uploadedAt.toISOString() })),
@@ -294,15 +377,22 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
         .groupBy(delegations.id, organisations.id)
         .orderBy(asc(delegations.code));
       const heads = new Map<string, ParticipantRow>();
-      const headIds = rows.map((r) => r.delegation.headParticipantId).filter((x): x is string => !!x);
+      const headIds = rows
+        .map((r) => r.delegation.headParticipantId)
+        .filter((x): x is string => !!x);
       if (headIds.length > 0) {
-        for (const head of await db.select().from(participants).where(inArray(participants.id, headIds))) {
+        for (const head of await db
+          .select()
+          .from(participants)
+          .where(inArray(participants.id, headIds))) {
           heads.set(head.id, head);
         }
       }
       return {
         items: rows.map((r) => {
-          const head = r.delegation.headParticipantId ? heads.get(r.delegation.headParticipantId) : undefined;
+          const head = r.delegation.headParticipantId
+            ? heads.get(r.delegation.headParticipantId)
+            : undefined;
           return {
             code: r.delegation.code,
             name: organisationName(r.org, lang),
@@ -335,18 +425,32 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       if (filters.q?.trim()) conditions.push(nameMatches(filters.q));
       const where = and(...conditions);
       const [rows, [total]] = await Promise.all([
-        db.select().from(participants).where(where).orderBy(asc(participants.createdAt), asc(participants.id)).limit(pageSize).offset(offset),
+        db
+          .select()
+          .from(participants)
+          .where(where)
+          .orderBy(asc(participants.createdAt), asc(participants.id))
+          .limit(pageSize)
+          .offset(offset),
         db.select({ n: count() }).from(participants).where(where),
       ]);
       return {
-        items: rows.map((row) => presentParticipant(row, { actor, lang, delegationCode: delegation.code })),
+        items: rows.map((row) =>
+          presentParticipant(row, { actor, lang, delegationCode: delegation.code }),
+        ),
         total: Number(total?.n ?? 0),
         page,
         pageSize,
       };
     },
 
-    async nominate(actor: Actor, slug: string, code: string, input: ParticipantFields, lang: string) {
+    async nominate(
+      actor: Actor,
+      slug: string,
+      code: string,
+      input: ParticipantFields,
+      lang: string,
+    ) {
       const { edition, delegation } = await delegationFor(actor, slug, code, policy.manageMembers);
       const now = clock.now();
       checkFields(input, now);
@@ -354,7 +458,13 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       const row = await db.transaction(async (tx) => {
         const [created] = await tx
           .insert(participants)
-          .values({ ...normalise(input), editionId: edition.id, delegationId: delegation.id, createdAt: now, updatedAt: now })
+          .values({
+            ...normalise(input),
+            editionId: edition.id,
+            delegationId: delegation.id,
+            createdAt: now,
+            updatedAt: now,
+          })
           .returning();
         await recordAudit(tx, now, {
           actor,
@@ -372,20 +482,41 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
 
     async participant(actor: Actor, id: string, lang: string) {
       const found = await participantFor(actor, id);
-      return presentParticipant(found.participant, { actor, lang, delegationCode: found.delegationCode });
+      return presentParticipant(found.participant, {
+        actor,
+        lang,
+        delegationCode: found.delegationCode,
+      });
     },
 
-    async update(actor: Actor, id: string, change: Partial<ParticipantFields> & { version: number }, lang: string) {
+    async update(
+      actor: Actor,
+      id: string,
+      change: Partial<ParticipantFields> & { version: number },
+      lang: string,
+    ) {
       const found = await participantFor(actor, id, true);
       const now = clock.now();
       checkFields(change, now);
       const before = found.participant;
       if (before.status === 'withdrawn') {
-        throw new PlenaryError('already_decided', 'A withdrawn nomination cannot be edited; nominate again.');
+        throw new PlenaryError(
+          'already_decided',
+          'A withdrawn nomination cannot be edited; nominate again.',
+        );
       }
       if (change.category && change.category !== before.category) {
-        const [delegation] = await db.select().from(delegations).where(eq(delegations.id, before.delegationId));
-        await assertNominationOpen(actor, { id: before.editionId }, delegation!, change.category, now);
+        const [delegation] = await db
+          .select()
+          .from(delegations)
+          .where(eq(delegations.id, before.delegationId));
+        await assertNominationOpen(
+          actor,
+          { id: before.editionId },
+          delegation!,
+          change.category,
+          now,
+        );
       }
       const { version, ...fields } = change;
       const merged = normalise({ ...before, ...fields } as ParticipantFields);
@@ -397,14 +528,24 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           .set({
             ...merged,
             status: nextStatus,
-            ...(reviewAgain ? { decisionReason: null, decidedAt: null, decidedBy: null, badgeSerial: before.badgeSerial + 1 } : {}),
+            ...(reviewAgain
+              ? {
+                  decisionReason: null,
+                  decidedAt: null,
+                  decidedBy: null,
+                  badgeSerial: before.badgeSerial + 1,
+                }
+              : {}),
             version: before.version + 1,
             updatedAt: now,
           })
           .where(and(eq(participants.id, id), eq(participants.version, version)))
           .returning();
         if (!after) {
-          throw new PlenaryError('version_conflict', 'Someone changed this nomination meanwhile. Reload it and apply your change again.');
+          throw new PlenaryError(
+            'version_conflict',
+            'Someone changed this nomination meanwhile. Reload it and apply your change again.',
+          );
         }
         await recordAudit(tx, now, {
           actor,
@@ -424,16 +565,28 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
     async withdraw(actor: Actor, id: string, lang: string) {
       const found = await participantFor(actor, id, true);
       const before = found.participant;
-      if (before.status === 'withdrawn') throw new PlenaryError('already_decided', 'This nomination is withdrawn already.');
+      if (before.status === 'withdrawn')
+        throw new PlenaryError('already_decided', 'This nomination is withdrawn already.');
       const now = clock.now();
       const row = await db.transaction(async (tx) => {
         const [after] = await tx
           .update(participants)
-          .set({ status: 'withdrawn', version: before.version + 1, updatedAt: now, badgeSerial: before.badgeSerial + 1 })
+          .set({
+            status: 'withdrawn',
+            version: before.version + 1,
+            updatedAt: now,
+            badgeSerial: before.badgeSerial + 1,
+          })
           .where(and(eq(participants.id, id), eq(participants.version, before.version)))
           .returning();
-        if (!after) throw new PlenaryError('version_conflict', 'Someone changed this nomination meanwhile.');
-        await tx.update(delegations).set({ headParticipantId: null }).where(and(eq(delegations.id, before.delegationId), eq(delegations.headParticipantId, id)));
+        if (!after)
+          throw new PlenaryError('version_conflict', 'Someone changed this nomination meanwhile.');
+        await tx
+          .update(delegations)
+          .set({ headParticipantId: null })
+          .where(
+            and(eq(delegations.id, before.delegationId), eq(delegations.headParticipantId, id)),
+          );
         await recordAudit(tx, now, {
           actor,
           action: 'participant.withdraw',
@@ -449,7 +602,12 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       return presentParticipant(row, { actor, lang, delegationCode: found.delegationCode });
     },
 
-    async setPhoto(actor: Actor, id: string, upload: { fileName: string; bytes: Uint8Array }, lang: string) {
+    async setPhoto(
+      actor: Actor,
+      id: string,
+      upload: { fileName: string; bytes: Uint8Array },
+      lang: string,
+    ) {
       const found = await participantFor(actor, id, true);
       const sniffed = checkUpload(upload.bytes, 'photo');
       const before = found.participant;
@@ -471,7 +629,14 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           .set({
             photoFileId: file.id,
             status: nextStatus,
-            ...(nextStatus !== before.status ? { decisionReason: null, decidedAt: null, decidedBy: null, badgeSerial: before.badgeSerial + 1 } : {}),
+            ...(nextStatus !== before.status
+              ? {
+                  decisionReason: null,
+                  decidedAt: null,
+                  decidedBy: null,
+                  badgeSerial: before.badgeSerial + 1,
+                }
+              : {}),
             version: before.version + 1,
             updatedAt: now,
           })
@@ -485,7 +650,13 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           editionId: before.editionId,
           delegationId: before.delegationId,
           before: { photoFileId: before.photoFileId, status: before.status },
-          after: { photoFileId: file.id, status: after!.status, mediaType: sniffed.mediaType, width: sniffed.width, height: sniffed.height },
+          after: {
+            photoFileId: file.id,
+            status: after!.status,
+            mediaType: sniffed.mediaType,
+            width: sniffed.width,
+            height: sniffed.height,
+          },
         });
         return after!;
       });
@@ -494,13 +665,22 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
 
     async photo(actor: Actor, id: string) {
       const found = await participantFor(actor, id);
-      if (!found.participant.photoFileId) throw new PlenaryError('file_not_found', 'This participant has no photo on file.');
-      const [file] = await db.select().from(files).where(eq(files.id, found.participant.photoFileId));
+      if (!found.participant.photoFileId)
+        throw new PlenaryError('file_not_found', 'This participant has no photo on file.');
+      const [file] = await db
+        .select()
+        .from(files)
+        .where(eq(files.id, found.participant.photoFileId));
       if (!file) throw new PlenaryError('file_not_found', 'This participant has no photo on file.');
       return { mediaType: file.mediaType, bytes: file.bytes, fileName: file.fileName };
     },
 
-    async uploadCredentials(actor: Actor, slug: string, code: string, upload: { fileName: string; bytes: Uint8Array }) {
+    async uploadCredentials(
+      actor: Actor,
+      slug: string,
+      code: string,
+      upload: { fileName: string; bytes: Uint8Array },
+    ) {
       const { edition, delegation } = await delegationFor(actor, slug, code, policy.manageMembers);
       const sniffed = checkUpload(upload.bytes, 'pdf');
       const now = clock.now();
@@ -523,14 +703,24 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           delegationId: delegation.id,
           after: { fileName: file.fileName, byteSize: file.byteSize },
         });
-        return { id: file.id, fileName: file.fileName, mediaType: file.mediaType, byteSize: file.byteSize, uploadedAt: file.createdAt.toISOString() };
+        return {
+          id: file.id,
+          fileName: file.fileName,
+          mediaType: file.mediaType,
+          byteSize: file.byteSize,
+          uploadedAt: file.createdAt.toISOString(),
+        };
       });
     },
 
     async file(actor: Actor, id: string) {
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw new PlenaryError('file_not_found', 'No such file.');
-      const [owner] = await db.select({ delegationId: files.delegationId }).from(files).where(eq(files.id, id));
-      if (!owner || !policy.viewDelegation(actor, owner.delegationId)) throw new PlenaryError('file_not_found', 'No such file.');
+      const [owner] = await db
+        .select({ delegationId: files.delegationId })
+        .from(files)
+        .where(eq(files.id, id));
+      if (!owner || !policy.viewDelegation(actor, owner.delegationId))
+        throw new PlenaryError('file_not_found', 'No such file.');
       const [file] = await db.select().from(files).where(eq(files.id, id));
       return file!;
     },
@@ -540,13 +730,21 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       const [member] = await db
         .select()
         .from(participants)
-        .where(and(eq(participants.id, participantId), eq(participants.delegationId, delegation.id)));
+        .where(
+          and(eq(participants.id, participantId), eq(participants.delegationId, delegation.id)),
+        );
       if (!member || member.status === 'withdrawn' || member.status === 'rejected') {
-        throw new PlenaryError('participant_not_found', 'The head of delegation must be a current member of it.');
+        throw new PlenaryError(
+          'participant_not_found',
+          'The head of delegation must be a current member of it.',
+        );
       }
       const now = clock.now();
       await db.transaction(async (tx) => {
-        await tx.update(delegations).set({ headParticipantId: member.id }).where(eq(delegations.id, delegation.id));
+        await tx
+          .update(delegations)
+          .set({ headParticipantId: member.id })
+          .where(eq(delegations.id, delegation.id));
         await recordAudit(tx, now, {
           actor,
           action: 'delegation.set_head',
@@ -558,16 +756,30 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           after: { headParticipantId: member.id },
         });
       });
-      return describeDelegation(actor, edition, { ...delegation, headParticipantId: member.id }, lang);
+      return describeDelegation(
+        actor,
+        edition,
+        { ...delegation, headParticipantId: member.id },
+        lang,
+      );
     },
 
-    async reopenDelegation(actor: Actor, slug: string, code: string, until: string | null, lang: string) {
+    async reopenDelegation(
+      actor: Actor,
+      slug: string,
+      code: string,
+      until: string | null,
+      lang: string,
+    ) {
       if (!policy.reopen(actor)) throw forbidden('Only the secretariat reopens nominations.');
       const { edition, delegation } = await findDelegation(slug, code);
       const now = clock.now();
       const reopenedUntil = until === null ? null : new Date(until);
       await db.transaction(async (tx) => {
-        await tx.update(delegations).set({ reopenedUntil }).where(eq(delegations.id, delegation.id));
+        await tx
+          .update(delegations)
+          .set({ reopenedUntil })
+          .where(eq(delegations.id, delegation.id));
         await recordAudit(tx, now, {
           actor,
           action: 'delegation.reopen',
@@ -605,14 +817,31 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       const rows = parsed.rows.filter((row) => {
         const cat = byCode.get(row.input.category);
         if (!cat) {
-          errors.push({ line: row.line, field: 'category', code: 'invalid_category', message: `The category "${row.input.category}" is not offered at this conference.` });
+          errors.push({
+            line: row.line,
+            field: 'category',
+            code: 'invalid_category',
+            message: `The category "${row.input.category}" is not offered at this conference.`,
+          });
           return false;
         }
         const open =
           policy.bypassDeadline(actor) ||
-          nominationOpen({ deadline: cat.deadline, categoryReopenedUntil: cat.reopenedUntil, delegationReopenedUntil: delegation.reopenedUntil }, now);
+          nominationOpen(
+            {
+              deadline: cat.deadline,
+              categoryReopenedUntil: cat.reopenedUntil,
+              delegationReopenedUntil: delegation.reopenedUntil,
+            },
+            now,
+          );
         if (!open) {
-          errors.push({ line: row.line, field: 'category', code: 'nomination_after_deadline', message: `Nominations in the category "${cat.code}" are closed.` });
+          errors.push({
+            line: row.line,
+            field: 'category',
+            code: 'nomination_after_deadline',
+            message: `Nominations in the category "${cat.code}" are closed.`,
+          });
           return false;
         }
         return true;
@@ -621,15 +850,27 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       const summary = { total: parsed.total, valid: rows.length, imported: 0, errors };
       if (upload.mode === 'validate') return summary;
       if (upload.mode === 'all-or-nothing' && errors.length > 0) {
-        throw new PlenaryError('import_has_errors', `The file has ${errors.length} error(s); nothing was imported.`, { details: errors, extra: { total: parsed.total, valid: rows.length } });
+        throw new PlenaryError(
+          'import_has_errors',
+          `The file has ${errors.length} error(s); nothing was imported.`,
+          { details: errors, extra: { total: parsed.total, valid: rows.length } },
+        );
       }
       const CHUNK = 1000;
       await db.transaction(async (tx) => {
         for (let i = 0; i < rows.length; i += CHUNK) {
           const chunk = rows.slice(i, i + CHUNK);
-          await tx.insert(participants).values(
-            chunk.map((row) => ({ ...normalise(row.input), editionId: edition.id, delegationId: delegation.id, createdAt: now, updatedAt: now })),
-          );
+          await tx
+            .insert(participants)
+            .values(
+              chunk.map((row) => ({
+                ...normalise(row.input),
+                editionId: edition.id,
+                delegationId: delegation.id,
+                createdAt: now,
+                updatedAt: now,
+              })),
+            );
           onProgress?.(Math.min(i + CHUNK, rows.length), rows.length);
         }
         await recordAudit(tx, now, {
@@ -639,7 +880,12 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           entityId: delegation.id,
           editionId: edition.id,
           delegationId: delegation.id,
-          after: { fileName: upload.fileName, mode: upload.mode, imported: rows.length, skippedWithErrors: errors.length },
+          after: {
+            fileName: upload.fileName,
+            mode: upload.mode,
+            imported: rows.length,
+            skippedWithErrors: errors.length,
+          },
         });
       });
       summary.imported = rows.length;
@@ -649,17 +895,27 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
     async queue(
       actor: Actor,
       slug: string,
-      filters: Page & { status?: ParticipantStatus; category?: RegistrationCategory; delegation?: string; q?: string; hasPhoto?: boolean },
+      filters: Page & {
+        status?: ParticipantStatus;
+        category?: RegistrationCategory;
+        delegation?: string;
+        q?: string;
+        hasPhoto?: boolean;
+      },
       lang: string,
     ) {
-      if (!policy.decide(actor)) throw forbidden('The queue is the secretariat\'s.');
+      if (!policy.decide(actor)) throw forbidden("The queue is the secretariat's.");
       const edition = await findEdition(slug);
       const { page, pageSize, offset } = paging(filters);
       const conditions: SQL[] = [eq(participants.editionId, edition.id)];
       conditions.push(eq(participants.status, filters.status ?? 'nominated'));
       if (filters.category) conditions.push(eq(participants.category, filters.category));
-      if (filters.delegation) conditions.push(eq(delegations.code, filters.delegation.toUpperCase()));
-      if (filters.hasPhoto !== undefined) conditions.push(filters.hasPhoto ? isNotNull(participants.photoFileId) : isNull(participants.photoFileId));
+      if (filters.delegation)
+        conditions.push(eq(delegations.code, filters.delegation.toUpperCase()));
+      if (filters.hasPhoto !== undefined)
+        conditions.push(
+          filters.hasPhoto ? isNotNull(participants.photoFileId) : isNull(participants.photoFileId),
+        );
       if (filters.q?.trim()) conditions.push(nameMatches(filters.q));
       const where = and(...conditions);
       const [rows, [total]] = await Promise.all([
@@ -667,7 +923,12 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           .select({
             participant: participants,
             code: delegations.code,
-            org: { kind: organisations.kind, iso3: organisations.iso3, name: organisations.name, code: organisations.code },
+            org: {
+              kind: organisations.kind,
+              iso3: organisations.iso3,
+              name: organisations.name,
+              code: organisations.code,
+            },
             hasCredentials: sql<boolean>`exists (select 1 from ${files} where ${files.delegationId} = ${delegations.id} and ${files.kind} = 'credentials')`,
           })
           .from(participants)
@@ -677,7 +938,11 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           .orderBy(asc(participants.createdAt), asc(participants.id))
           .limit(pageSize)
           .offset(offset),
-        db.select({ n: count() }).from(participants).innerJoin(delegations, eq(delegations.id, participants.delegationId)).where(where),
+        db
+          .select({ n: count() })
+          .from(participants)
+          .innerJoin(delegations, eq(delegations.id, participants.delegationId))
+          .where(where),
       ]);
       return {
         items: rows.map((r) => ({
@@ -691,27 +956,52 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       };
     },
 
-    async decide(actor: Actor, id: string, decision: Decision, reason: string | undefined, lang: string) {
-      if (!policy.decide(actor)) throw forbidden('Only the secretariat approves or rejects nominations.');
+    async decide(
+      actor: Actor,
+      id: string,
+      decision: Decision,
+      reason: string | undefined,
+      lang: string,
+    ) {
+      if (!policy.decide(actor))
+        throw forbidden('Only the secretariat approves or rejects nominations.');
       const found = await participantFor(actor, id);
       const [row] = await decideMany(actor, [id], decision, reason, true);
-      if (!row?.ok) throw new PlenaryError(row?.code ?? 'already_decided', row?.message ?? 'Not decided.');
+      if (!row?.ok)
+        throw new PlenaryError(row?.code ?? 'already_decided', row?.message ?? 'Not decided.');
       const [updated] = await db.select().from(participants).where(eq(participants.id, id));
       return presentParticipant(updated!, { actor, lang, delegationCode: found.delegationCode });
     },
 
     async decideMany(actor: Actor, ids: string[], decision: Decision, reason: string | undefined) {
-      if (!policy.decide(actor)) throw forbidden('Only the secretariat approves or rejects nominations.');
+      if (!policy.decide(actor))
+        throw forbidden('Only the secretariat approves or rejects nominations.');
       return decideMany(actor, ids, decision, reason, false);
     },
 
-    async exportParticipants(actor: Actor, slug: string, format: 'csv' | 'xlsx', filters: { status?: ParticipantStatus }, lang: string) {
-      if (!policy.exportParticipants(actor)) throw forbidden('Only the secretariat exports participant lists.');
+    async exportParticipants(
+      actor: Actor,
+      slug: string,
+      format: 'csv' | 'xlsx',
+      filters: { status?: ParticipantStatus },
+      lang: string,
+    ) {
+      if (!policy.exportParticipants(actor))
+        throw forbidden('Only the secretariat exports participant lists.');
       const edition = await findEdition(slug);
       const conditions: SQL[] = [eq(participants.editionId, edition.id)];
       if (filters.status) conditions.push(eq(participants.status, filters.status));
       const rows = await db
-        .select({ p: participants, code: delegations.code, org: { kind: organisations.kind, iso3: organisations.iso3, name: organisations.name, code: organisations.code } })
+        .select({
+          p: participants,
+          code: delegations.code,
+          org: {
+            kind: organisations.kind,
+            iso3: organisations.iso3,
+            name: organisations.name,
+            code: organisations.code,
+          },
+        })
         .from(participants)
         .innerJoin(delegations, eq(delegations.id, participants.delegationId))
         .innerJoin(organisations, eq(organisations.id, delegations.organisationId))
@@ -759,7 +1049,11 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       }));
       const name = `${edition.slug}-participants`;
       if (format === 'csv') {
-        return { fileName: `${name}.csv`, mediaType: 'text/csv; charset=utf-8', body: Buffer.from(participantsCsv(columns, data), 'utf8') };
+        return {
+          fileName: `${name}.csv`,
+          mediaType: 'text/csv; charset=utf-8',
+          body: Buffer.from(participantsCsv(columns, data), 'utf8'),
+        };
       }
       return {
         fileName: `${name}.xlsx`,
@@ -770,7 +1064,15 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
 
     async audit(
       actor: Actor,
-      filters: Page & { action?: string; entityType?: string; entityId?: string; actor?: string; delegation?: string; from?: string; to?: string },
+      filters: Page & {
+        action?: string;
+        entityType?: string;
+        entityId?: string;
+        actor?: string;
+        delegation?: string;
+        from?: string;
+        to?: string;
+      },
     ) {
       if (!policy.viewAudit(actor)) throw forbidden('Only the secretariat reads the audit log.');
       const { page, pageSize, offset } = paging(filters);
@@ -778,15 +1080,30 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       if (filters.action) conditions.push(eq(auditEvents.action, filters.action));
       if (filters.entityType) conditions.push(eq(auditEvents.entityType, filters.entityType));
       if (filters.entityId) conditions.push(eq(auditEvents.entityId, filters.entityId));
-      if (filters.actor) conditions.push(ilike(auditEvents.actorLabel, `%${escapeLike(filters.actor)}%`));
+      if (filters.actor)
+        conditions.push(ilike(auditEvents.actorLabel, `%${escapeLike(filters.actor)}%`));
       if (filters.from) conditions.push(gte(auditEvents.at, new Date(filters.from)));
       if (filters.to) conditions.push(lte(auditEvents.at, new Date(filters.to)));
       if (filters.delegation) {
-        conditions.push(inArray(auditEvents.delegationId, db.select({ id: delegations.id }).from(delegations).where(eq(delegations.code, filters.delegation.toUpperCase()))));
+        conditions.push(
+          inArray(
+            auditEvents.delegationId,
+            db
+              .select({ id: delegations.id })
+              .from(delegations)
+              .where(eq(delegations.code, filters.delegation.toUpperCase())),
+          ),
+        );
       }
       const where = conditions.length > 0 ? and(...conditions) : undefined;
       const [rows, [total]] = await Promise.all([
-        db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.at), desc(auditEvents.id)).limit(pageSize).offset(offset),
+        db
+          .select()
+          .from(auditEvents)
+          .where(where)
+          .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+          .limit(pageSize)
+          .offset(offset),
         db.select({ n: count() }).from(auditEvents).where(where),
       ]);
       return {
@@ -810,29 +1127,60 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
     highestRanked,
   };
 
-  async function decideMany(actor: Actor, ids: string[], decision: Decision, reason: string | undefined, single: boolean) {
+  async function decideMany(
+    actor: Actor,
+    ids: string[],
+    decision: Decision,
+    reason: string | undefined,
+    single: boolean,
+  ) {
     const trimmed = reason?.trim();
     if (decision === 'reject' && !trimmed) {
-      throw new PlenaryError('validation_failed', 'A rejection needs a reason the delegation can act on.', {
-        details: [{ field: 'reason', code: 'required', message: 'Give a reason.' }],
-      });
+      throw new PlenaryError(
+        'validation_failed',
+        'A rejection needs a reason the delegation can act on.',
+        {
+          details: [{ field: 'reason', code: 'required', message: 'Give a reason.' }],
+        },
+      );
     }
     const unique = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
     const now = clock.now();
     return db.transaction(async (tx) => {
-      const rows = unique.length > 0 ? await tx.select().from(participants).where(inArray(participants.id, unique)) : [];
+      const rows =
+        unique.length > 0
+          ? await tx.select().from(participants).where(inArray(participants.id, unique))
+          : [];
       const byId = new Map(rows.map((r) => [r.id, r]));
-      const results: { id: string; ok: boolean; code?: 'already_decided' | 'participant_not_found'; message?: string }[] = [];
+      const results: {
+        id: string;
+        ok: boolean;
+        code?: 'already_decided' | 'participant_not_found';
+        message?: string;
+      }[] = [];
       const audit = [];
       for (const id of ids) {
         const before = byId.get(id);
         if (!before) {
-          results.push({ id, ok: false, code: 'participant_not_found', message: 'No such participant.' });
+          results.push({
+            id,
+            ok: false,
+            code: 'participant_not_found',
+            message: 'No such participant.',
+          });
           continue;
         }
         const refusal = decisionRefusal(before.status, decision);
         if (refusal) {
-          results.push({ id, ok: false, code: 'already_decided', message: refusal === 'withdrawn' ? 'The nomination was withdrawn.' : `The nomination is ${before.status} already.` });
+          results.push({
+            id,
+            ok: false,
+            code: 'already_decided',
+            message:
+              refusal === 'withdrawn'
+                ? 'The nomination was withdrawn.'
+                : `The nomination is ${before.status} already.`,
+          });
           continue;
         }
         const status: ParticipantStatus = decision === 'approve' ? 'approved' : 'rejected';
@@ -849,13 +1197,21 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           .where(and(eq(participants.id, id), eq(participants.version, before.version)))
           .returning();
         if (!after) {
-          results.push({ id, ok: false, code: 'already_decided', message: 'Changed meanwhile; reload.' });
+          results.push({
+            id,
+            ok: false,
+            code: 'already_decided',
+            message: 'Changed meanwhile; reload.',
+          });
           continue;
         }
         byId.set(id, after);
         audit.push({
           actor,
-          action: decision === 'approve' ? ('participant.approve' as const) : ('participant.reject' as const),
+          action:
+            decision === 'approve'
+              ? ('participant.approve' as const)
+              : ('participant.reject' as const),
           entityType: 'participant',
           entityId: id,
           editionId: before.editionId,

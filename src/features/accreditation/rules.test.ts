@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RANKS } from '../../db/schema.js';
-import { decisionRefusal, highestRanked, nominationOpen, photoRequired, statusAfterEdit } from './rules.js';
+import {
+  decisionRefusal,
+  highestRanked,
+  nominationOpen,
+  photoRequired,
+  statusAfterEdit,
+} from './rules.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -17,11 +23,44 @@ describe('accreditation rules', () => {
   it('closes nominations after the deadline unless reopened, for the category or the delegation', () => {
     const deadline = at('2013-10-04T00:00:00Z');
     const late = at('2013-10-10T00:00:00Z');
-    expect(nominationOpen({ deadline, categoryReopenedUntil: null, delegationReopenedUntil: null }, at('2013-10-03T23:59:59Z'))).toBe(true);
-    expect(nominationOpen({ deadline, categoryReopenedUntil: null, delegationReopenedUntil: null }, late)).toBe(false);
-    expect(nominationOpen({ deadline, categoryReopenedUntil: at('2013-10-11T00:00:00Z'), delegationReopenedUntil: null }, late)).toBe(true);
-    expect(nominationOpen({ deadline, categoryReopenedUntil: null, delegationReopenedUntil: at('2013-10-09T00:00:00Z') }, late)).toBe(false);
-    expect(nominationOpen({ deadline: null, categoryReopenedUntil: null, delegationReopenedUntil: null }, late)).toBe(true);
+    expect(
+      nominationOpen(
+        { deadline, categoryReopenedUntil: null, delegationReopenedUntil: null },
+        at('2013-10-03T23:59:59Z'),
+      ),
+    ).toBe(true);
+    expect(
+      nominationOpen(
+        { deadline, categoryReopenedUntil: null, delegationReopenedUntil: null },
+        late,
+      ),
+    ).toBe(false);
+    expect(
+      nominationOpen(
+        {
+          deadline,
+          categoryReopenedUntil: at('2013-10-11T00:00:00Z'),
+          delegationReopenedUntil: null,
+        },
+        late,
+      ),
+    ).toBe(true);
+    expect(
+      nominationOpen(
+        {
+          deadline,
+          categoryReopenedUntil: null,
+          delegationReopenedUntil: at('2013-10-09T00:00:00Z'),
+        },
+        late,
+      ),
+    ).toBe(false);
+    expect(
+      nominationOpen(
+        { deadline: null, categoryReopenedUntil: null, delegationReopenedUntil: null },
+        late,
+      ),
+    ).toBe(true);
   });
 
   it('returns decided nominations to review when edited', () => {

@@ -1,10 +1,14 @@
 /**
  * The accreditation rules of DOMAIN.md as plain functions of plain data (no IO, time passed in).
  */
-import { RANKS, type ParticipantStatus, type Rank } from '../../db/schema.js';
+import { type ParticipantStatus, RANKS, type Rank } from '../../db/schema.js';
 
 /** DOMAIN.md: photos are required except for Heads of State/Government, Vice-Presidents and Crown Princes. */
-const PHOTO_EXEMPT: ReadonlySet<Rank> = new Set(['head_of_state', 'vice_president', 'head_of_government']);
+const PHOTO_EXEMPT: ReadonlySet<Rank> = new Set([
+  'head_of_state',
+  'vice_president',
+  'head_of_government',
+]);
 
 export function photoRequired(rank: Rank): boolean {
   return !PHOTO_EXEMPT.has(rank);

@@ -2,8 +2,9 @@
  * Every change writes an audit event in the change's own transaction: who, what, when,
  * before and after. Services call `recordAudit(tx, …)` next to the write it describes.
  */
-import { auditEvents } from '../../db/schema.js';
+
 import type { Tx } from '../../db/connection.js';
+import { auditEvents } from '../../db/schema.js';
 import type { Action } from '../../platform/actions.js';
 import { type Actor, actorId, actorLabel } from '../accounts/actor.js';
 

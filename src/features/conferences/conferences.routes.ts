@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { Instant, LangQuery, Slug, errorResponses } from '../../platform/schemas.js';
+import { errorResponses, Instant, LangQuery, Slug } from '../../platform/schemas.js';
 import type { Services } from '../../server/context.js';
 import { presentPublicParticipant } from '../accreditation/participants.presenter.js';
 import { organisationName } from './organisation-name.js';
@@ -79,7 +79,17 @@ export function registerConferencesRoutes(root: FastifyInstance, services: Servi
         tags,
         summary: 'Every conference series and its editions',
         querystring: Type.Object(LangQuery),
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), editions: Type.Array(EditionSummary) })) }) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                slug: Type.String(),
+                name: Type.String(),
+                editions: Type.Array(EditionSummary),
+              }),
+            ),
+          }),
+        },
       },
     },
     async (request) => ({ items: await conferences.allSeries(request.lang) }),
@@ -93,7 +103,14 @@ export function registerConferencesRoutes(root: FastifyInstance, services: Servi
         summary: 'A conference series and its editions',
         params: Type.Object({ slug: Slug }),
         querystring: Type.Object(LangQuery),
-        response: { 200: Type.Object({ slug: Type.String(), name: Type.String(), editions: Type.Array(EditionSummary) }), ...errorResponses },
+        response: {
+          200: Type.Object({
+            slug: Type.String(),
+            name: Type.String(),
+            editions: Type.Array(EditionSummary),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => conferences.series(request.params.slug, request.lang),
@@ -137,7 +154,14 @@ export function registerConferencesRoutes(root: FastifyInstance, services: Servi
         querystring: Type.Object(LangQuery),
         response: {
           200: Type.Object({
-            items: Type.Array(Type.Object({ displayName: Type.String(), title: Type.String(), organisation: Type.String(), delegationCode: Type.String() })),
+            items: Type.Array(
+              Type.Object({
+                displayName: Type.String(),
+                title: Type.String(),
+                organisation: Type.String(),
+                delegationCode: Type.String(),
+              }),
+            ),
           }),
           ...errorResponses,
         },
@@ -171,6 +195,12 @@ export function registerConferencesRoutes(root: FastifyInstance, services: Servi
       },
     },
     async (request) =>
-      conferences.updateCategory(request.actor, request.params.slug, request.params.code, request.body, request.lang),
+      conferences.updateCategory(
+        request.actor,
+        request.params.slug,
+        request.params.code,
+        request.body,
+        request.lang,
+      ),
   );
 }

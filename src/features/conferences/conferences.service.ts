@@ -4,17 +4,17 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import {
-  ORGANISATION_KINDS,
   categories,
   delegations,
   editions,
+  ORGANISATION_KINDS,
   organisations,
   participants,
   series,
 } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
-import { PlenaryError, forbidden } from '../../platform/errors.js';
 import { countryName } from '../../platform/countries.js';
+import { forbidden, PlenaryError } from '../../platform/errors.js';
 import { pick } from '../../platform/localized.js';
 import type { Actor } from '../accounts/actor.js';
 import { isSecretariat } from '../accounts/actor.js';
@@ -218,7 +218,8 @@ export function createConferencesService({ db, clock }: { db: Db; clock: Clock }
           patch.deadline = change.deadline === null ? null : new Date(change.deadline);
         }
         if (change.reopenedUntil !== undefined) {
-          patch.reopenedUntil = change.reopenedUntil === null ? null : new Date(change.reopenedUntil);
+          patch.reopenedUntil =
+            change.reopenedUntil === null ? null : new Date(change.reopenedUntil);
         }
         const [after] = await tx
           .update(categories)

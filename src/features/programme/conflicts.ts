@@ -18,7 +18,8 @@ export function findPersonConflicts(sessions: readonly SessionView[]): PersonCon
     for (const person of session.people) {
       if (person.attendance !== 'present') continue;
       const list = byPerson.get(person.participantId) ?? [];
-      if (!list.some((entry) => entry.session.id === session.id)) list.push({ session, name: person.name });
+      if (!list.some((entry) => entry.session.id === session.id))
+        list.push({ session, name: person.name });
       byPerson.set(person.participantId, list);
     }
   }
@@ -30,8 +31,14 @@ export function findPersonConflicts(sessions: readonly SessionView[]): PersonCon
         const a = entries[i]!.session;
         const b = entries[j]!.session;
         if (b.startsAt >= a.endsAt) break;
-        const to = a.endsAt < b.endsAt ? a.endsAt : b.endsAt;
-        conflicts.push({ participantId, name: entries[i]!.name, sessions: [a.code, b.code], overlap: { from: b.startsAt, to } });
+        // ISO instants in UTC compare as text; the earlier end closes the overlap.
+        const to = [a.endsAt, b.endsAt].sort()[0]!;
+        conflicts.push({
+          participantId,
+          name: entries[i]!.name,
+          sessions: [a.code, b.code],
+          overlap: { from: b.startsAt, to },
+        });
       }
     }
   }

@@ -1,9 +1,14 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { ATTENDANCE_MODES, SESSION_KINDS, SESSION_ROLES, SESSION_STATUSES } from '../../db/schema.js';
-import { PlenaryError, forbidden } from '../../platform/errors.js';
-import { Instant, Localized, Slug, Uuid, errorResponses } from '../../platform/schemas.js';
+import {
+  ATTENDANCE_MODES,
+  SESSION_KINDS,
+  SESSION_ROLES,
+  SESSION_STATUSES,
+} from '../../db/schema.js';
+import { forbidden, PlenaryError } from '../../platform/errors.js';
+import { errorResponses, Instant, Localized, Slug, Uuid } from '../../platform/schemas.js';
 import { requireUser } from '../../server/auth.plugin.js';
 import type { Services } from '../../server/context.js';
 import { isFocalPointOf, isSecretariat } from '../accounts/actor.js';
@@ -42,7 +47,14 @@ export const SessionViewSchema = Type.Object({
   version: Type.Integer(),
 });
 
-const RoomSchema = Type.Object({ id: Type.String(), code: Type.String(), name: Localized, capacity: Type.Integer(), building: Type.Union([Type.String(), Type.Null()]), kind: Type.String() });
+const RoomSchema = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  name: Localized,
+  capacity: Type.Integer(),
+  building: Type.Union([Type.String(), Type.Null()]),
+  kind: Type.String(),
+});
 
 const ProgrammeSchema = Type.Object({
   edition: Type.Object({
@@ -62,13 +74,18 @@ const ProgrammeSchema = Type.Object({
 
 const SessionBody = {
   kind: literalUnion(SESSION_KINDS),
-  title: Type.Intersect([Localized, Type.Object({ en: Type.String({ minLength: 1, maxLength: 300 }) })]),
+  title: Type.Intersect([
+    Localized,
+    Type.Object({ en: Type.String({ minLength: 1, maxLength: 300 }) }),
+  ]),
   theme: Type.Optional(Localized),
   description: Type.Optional(Localized),
   roomCode: RoomCode,
   startsAt: Instant,
   endsAt: Instant,
-  languages: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]+)*$' }), { maxItems: 12 })),
+  languages: Type.Optional(
+    Type.Array(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]+)*$' }), { maxItems: 12 }),
+  ),
   status: Type.Optional(literalUnion(SESSION_STATUSES)),
 };
 
@@ -81,7 +98,14 @@ export function registerProgrammeRoutes(root: FastifyInstance, services: Service
 
   app.get(
     '/api/editions/:slug/programme',
-    { schema: { tags, summary: 'The published programme (public)', params, response: { 200: ProgrammeSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'The published programme (public)',
+        params,
+        response: { 200: ProgrammeSchema, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       reply.header('cache-control', 'public, max-age=30');
       return programme.view(request.params.slug);
@@ -90,8 +114,24 @@ export function registerProgrammeRoutes(root: FastifyInstance, services: Service
 
   app.get(
     '/api/editions/:slug/rooms',
-    { schema: { tags, summary: 'Rooms of an edition', params, response: { 200: Type.Object({ items: Type.Array(RoomSchema) }), ...errorResponses } } },
-    async (request) => ({ items: (await programme.rooms(request.params.slug)).map((r) => ({ id: r.id, code: r.code, name: r.name, capacity: r.capacity, building: r.building, kind: r.kind })) }),
+    {
+      schema: {
+        tags,
+        summary: 'Rooms of an edition',
+        params,
+        response: { 200: Type.Object({ items: Type.Array(RoomSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: (await programme.rooms(request.params.slug)).map((r) => ({
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        capacity: r.capacity,
+        building: r.building,
+        kind: r.kind,
+      })),
+    }),
   );
 
   app.post(
@@ -105,7 +145,13 @@ export function registerProgrammeRoutes(root: FastifyInstance, services: Service
           code: RoomCode,
           name: Type.Intersect([Localized, Type.Object({ en: Type.String({ minLength: 1 }) })]),
           capacity: Type.Integer({ minimum: 0, maximum: 100_000 }),
-          kind: Type.Optional(Type.Union([Type.Literal('hall'), Type.Literal('meeting_room'), Type.Literal('bilateral_booth')])),
+          kind: Type.Optional(
+            Type.Union([
+              Type.Literal('hall'),
+              Type.Literal('meeting_room'),
+              Type.Literal('bilateral_booth'),
+            ]),
+          ),
           building: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
           zone: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
         }),
@@ -114,16 +160,36 @@ export function registerProgrammeRoutes(root: FastifyInstance, services: Service
     },
     async (request, reply) => {
       const r = await programme.createRoom(requireUser(request), request.params.slug, request.body);
-      return reply.status(201).send({ id: r.id, code: r.code, name: r.name, capacity: r.capacity, building: r.building, kind: r.kind });
+      return reply
+        .status(201)
+        .send({
+          id: r.id,
+          code: r.code,
+          name: r.name,
+          capacity: r.capacity,
+          building: r.building,
+          kind: r.kind,
+        });
     },
   );
 
   app.post(
     '/api/editions/:slug/sessions',
     {
-      schema: { tags, summary: 'Add a session (secretariat); 409 room_double_booked if the room is taken', params, body: Type.Object({ code: SessionCode, ...SessionBody }), response: { 201: SessionViewSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Add a session (secretariat); 409 room_double_booked if the room is taken',
+        params,
+        body: Type.Object({ code: SessionCode, ...SessionBody }),
+        response: { 201: SessionViewSchema, ...errorResponses },
+      },
     },
-    async (request, reply) => reply.status(201).send(await programme.createSession(requireUser(request), request.params.slug, request.body)),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await programme.createSession(requireUser(request), request.params.slug, request.body),
+        ),
   );
 
   app.patch(
@@ -133,11 +199,20 @@ export function registerProgrammeRoutes(root: FastifyInstance, services: Service
         tags,
         summary: 'Move, resize or edit a session (secretariat)',
         params: sessionParams,
-        body: Type.Object({ ...Type.Partial(Type.Object(SessionBody)).properties, version: Type.Integer({ minimum: 1 }) }),
+        body: Type.Object({
+          ...Type.Partial(Type.Object(SessionBody)).properties,
+          version: Type.Integer({ minimum: 1 }),
+        }),
         response: { 200: SessionViewSchema, ...errorResponses },
       },
     },
-    async (request) => programme.updateSession(requireUser(request), request.params.slug, request.params.code, request.body as never),
+    async (request) =>
+      programme.updateSession(
+        requireUser(request),
+        request.params.slug,
+        request.params.code,
+        request.body as never,
+      ),
   );
 
   app.put(
@@ -145,7 +220,8 @@ export function registerProgrammeRoutes(root: FastifyInstance, services: Service
     {
       schema: {
         tags,
-        summary: 'Set who chairs, moderates and speaks in a session, present or remote (secretariat)',
+        summary:
+          'Set who chairs, moderates and speaks in a session, present or remote (secretariat)',
         params: sessionParams,
         body: Type.Object({
           people: Type.Array(
@@ -153,7 +229,9 @@ export function registerProgrammeRoutes(root: FastifyInstance, services: Service
               participantId: Uuid,
               role: literalUnion(SESSION_ROLES),
               attendance: Type.Optional(literalUnion(ATTENDANCE_MODES)),
-              mediaUrl: Type.Optional(Type.Union([Type.String({ pattern: '^https?://', maxLength: 500 }), Type.Null()])),
+              mediaUrl: Type.Optional(
+                Type.Union([Type.String({ pattern: '^https?://', maxLength: 500 }), Type.Null()]),
+              ),
             }),
             { maxItems: 200 },
           ),
@@ -161,7 +239,13 @@ export function registerProgrammeRoutes(root: FastifyInstance, services: Service
         response: { 200: SessionViewSchema, ...errorResponses },
       },
     },
-    async (request) => programme.setPeople(requireUser(request), request.params.slug, request.params.code, request.body.people as never),
+    async (request) =>
+      programme.setPeople(
+        requireUser(request),
+        request.params.slug,
+        request.params.code,
+        request.body.people as never,
+      ),
   );
 
   app.get(
@@ -173,13 +257,22 @@ export function registerProgrammeRoutes(root: FastifyInstance, services: Service
         params,
         response: {
           200: Type.Object({
-            items: Type.Array(Type.Object({ participantId: Type.String(), name: Localized, sessions: Type.Array(Type.String()), overlap: Type.Object({ from: Type.String(), to: Type.String() }) })),
+            items: Type.Array(
+              Type.Object({
+                participantId: Type.String(),
+                name: Localized,
+                sessions: Type.Array(Type.String()),
+                overlap: Type.Object({ from: Type.String(), to: Type.String() }),
+              }),
+            ),
           }),
           ...errorResponses,
         },
       },
     },
-    async (request) => ({ items: await programme.conflicts(requireUser(request), request.params.slug) }),
+    async (request) => ({
+      items: await programme.conflicts(requireUser(request), request.params.slug),
+    }),
   );
 
   app.get(
@@ -187,7 +280,8 @@ export function registerProgrammeRoutes(root: FastifyInstance, services: Service
     {
       schema: {
         tags,
-        summary: "A participant's personal agenda (the participant, their focal point, or the secretariat)",
+        summary:
+          "A participant's personal agenda (the participant, their focal point, or the secretariat)",
         params,
         querystring: Type.Object({ participant: Type.Optional(Uuid) }),
         response: { 200: ProgrammeSchema, ...errorResponses },
@@ -195,12 +289,31 @@ export function registerProgrammeRoutes(root: FastifyInstance, services: Service
     },
     async (request) => {
       const actor = requireUser(request);
-      const participantId = request.query.participant ?? (actor.kind === 'user' && actor.role === 'participant' ? actor.participantId : undefined);
-      if (!participantId) throw new PlenaryError('validation_failed', 'Say whose agenda: ?participant=ID.');
-      if (!isSecretariat(actor) && !(actor.kind === 'user' && actor.role === 'participant' && actor.participantId === participantId)) {
-        const member = await services.accreditation.participant(actor, participantId, 'en').catch(() => null);
-        if (!member || !(actor.kind === 'user' && actor.role === 'focal_point' && isFocalPointOf(actor, actor.delegationId))) {
-          throw forbidden('You may see only your own agenda or your delegation members\'.');
+      const participantId =
+        request.query.participant ??
+        (actor.kind === 'user' && actor.role === 'participant' ? actor.participantId : undefined);
+      if (!participantId)
+        throw new PlenaryError('validation_failed', 'Say whose agenda: ?participant=ID.');
+      if (
+        !isSecretariat(actor) &&
+        !(
+          actor.kind === 'user' &&
+          actor.role === 'participant' &&
+          actor.participantId === participantId
+        )
+      ) {
+        const member = await services.accreditation
+          .participant(actor, participantId, 'en')
+          .catch(() => null);
+        if (
+          !member ||
+          !(
+            actor.kind === 'user' &&
+            actor.role === 'focal_point' &&
+            isFocalPointOf(actor, actor.delegationId)
+          )
+        ) {
+          throw forbidden("You may see only your own agenda or your delegation members'.");
         }
       }
       return programme.agenda(request.params.slug, participantId);

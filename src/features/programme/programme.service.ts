@@ -4,29 +4,29 @@
  */
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
-import { EXCLUSION_VIOLATION, UNIQUE_VIOLATION, pgError } from '../../db/errors.js';
+import { EXCLUSION_VIOLATION, pgError, UNIQUE_VIOLATION } from '../../db/errors.js';
 import {
   type AttendanceMode,
-  type Localized,
-  type SessionKind,
-  type SessionRole,
-  type SessionStatus,
   delegations,
   editions,
+  type Localized,
   organisations,
   participants,
   rooms,
+  type SessionKind,
+  type SessionRole,
+  type SessionStatus,
   sessionRoles,
   sessions,
 } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { countryName } from '../../platform/countries.js';
-import { PlenaryError, forbidden } from '../../platform/errors.js';
+import { forbidden, PlenaryError } from '../../platform/errors.js';
 import { type Actor, isSecretariat } from '../accounts/actor.js';
 import { displayName } from '../accreditation/participants.presenter.js';
 import { recordAudit } from '../audit/audit.js';
-import type { ProgrammeView, SessionPerson, SessionView } from './programme.view.js';
 import { findPersonConflicts } from './conflicts.js';
+import type { ProgrammeView, SessionPerson, SessionView } from './programme.view.js';
 
 export interface SessionInput {
   code: string;
@@ -71,13 +71,19 @@ export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) 
   }
 
   async function room(editionId: string, code: string) {
-    const [row] = await db.select().from(rooms).where(and(eq(rooms.editionId, editionId), eq(rooms.code, code)));
+    const [row] = await db
+      .select()
+      .from(rooms)
+      .where(and(eq(rooms.editionId, editionId), eq(rooms.code, code)));
     if (!row) throw new PlenaryError('room_not_found', `There is no room "${code}".`);
     return row;
   }
 
   async function session(editionId: string, code: string) {
-    const [row] = await db.select().from(sessions).where(and(eq(sessions.editionId, editionId), eq(sessions.code, code)));
+    const [row] = await db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.editionId, editionId), eq(sessions.code, code)));
     if (!row) throw new PlenaryError('session_not_found', `There is no session "${code}".`);
     return row;
   }
@@ -93,9 +99,13 @@ export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) 
     } catch (error) {
       const { code, constraint } = pgError(error);
       if (code === EXCLUSION_VIOLATION && constraint === 'sessions_no_double_booking') {
-        throw new PlenaryError('room_double_booked', `The room${roomCode ? ` ${roomCode}` : ''} is already booked for another session at that time.`);
+        throw new PlenaryError(
+          'room_double_booked',
+          `The room${roomCode ? ` ${roomCode}` : ''} is already booked for another session at that time.`,
+        );
       }
-      if (code === UNIQUE_VIOLATION) throw new PlenaryError('duplicate', 'A session or room with that code exists already.');
+      if (code === UNIQUE_VIOLATION)
+        throw new PlenaryError('duplicate', 'A session or room with that code exists already.');
       throw error;
     }
   }
@@ -104,16 +114,41 @@ export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) 
     const start = new Date(startsAt);
     const end = new Date(endsAt);
     if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || end <= start) {
-      throw new PlenaryError('validation_failed', 'A session ends after it starts.', { details: [{ field: 'endsAt', code: 'invalid', message: 'Must be after startsAt.' }] });
+      throw new PlenaryError('validation_failed', 'A session ends after it starts.', {
+        details: [{ field: 'endsAt', code: 'invalid', message: 'Must be after startsAt.' }],
+      });
     }
     if (end.getTime() - start.getTime() > 24 * 3_600_000) {
-      throw new PlenaryError('validation_failed', 'A session lasts at most 24 hours.', { details: [{ field: 'endsAt', code: 'invalid', message: 'Too long.' }] });
+      throw new PlenaryError('validation_failed', 'A session lasts at most 24 hours.', {
+        details: [{ field: 'endsAt', code: 'invalid', message: 'Too long.' }],
+      });
     }
     return { start, end };
   }
 
-  async function audit(tx: Tx, actor: Actor, editionId: string, action: 'session.create' | 'session.update' | 'session.cancel' | 'session.people' | 'room.create', entityId: string, before: unknown, after: unknown) {
-    await recordAudit(tx, clock.now(), { actor, action, entityType: action.split('.')[0]!, entityId, editionId, before, after });
+  async function audit(
+    tx: Tx,
+    actor: Actor,
+    editionId: string,
+    action:
+      | 'session.create'
+      | 'session.update'
+      | 'session.cancel'
+      | 'session.people'
+      | 'room.create',
+    entityId: string,
+    before: unknown,
+    after: unknown,
+  ) {
+    await recordAudit(tx, clock.now(), {
+      actor,
+      action,
+      entityType: action.split('.')[0]!,
+      entityId,
+      editionId,
+      before,
+      after,
+    });
   }
 
   const service = {
@@ -128,12 +163,26 @@ export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) 
       return db.select().from(rooms).where(eq(rooms.editionId, e.id)).orderBy(asc(rooms.code));
     },
 
-    async createRoom(actor: Actor, slug: string, input: { code: string; name: Localized; capacity: number; kind?: 'hall' | 'meeting_room' | 'bilateral_booth'; building?: string | null; zone?: string | null }) {
+    async createRoom(
+      actor: Actor,
+      slug: string,
+      input: {
+        code: string;
+        name: Localized;
+        capacity: number;
+        kind?: 'hall' | 'meeting_room' | 'bilateral_booth';
+        building?: string | null;
+        zone?: string | null;
+      },
+    ) {
       requireSecretariat(actor);
       const e = await edition(slug);
       return guarded(() =>
         db.transaction(async (tx) => {
-          const [row] = await tx.insert(rooms).values({ ...input, editionId: e.id }).returning();
+          const [row] = await tx
+            .insert(rooms)
+            .values({ ...input, editionId: e.id })
+            .returning();
           await audit(tx, actor, e.id, 'room.create', row!.id, null, row);
           invalidate(slug);
           return row!;
@@ -177,12 +226,20 @@ export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) 
     },
 
     /** Moves, resizes or edits a session; `version` guards against lost updates. */
-    async updateSession(actor: Actor, slug: string, code: string, change: Partial<Omit<SessionInput, 'code'>> & { version: number }) {
+    async updateSession(
+      actor: Actor,
+      slug: string,
+      code: string,
+      change: Partial<Omit<SessionInput, 'code'>> & { version: number },
+    ) {
       requireSecretariat(actor);
       const e = await edition(slug);
       const before = await session(e.id, code);
       const r = change.roomCode ? await room(e.id, change.roomCode) : undefined;
-      const { start, end } = checkTimes(change.startsAt ?? before.startsAt.toISOString(), change.endsAt ?? before.endsAt.toISOString());
+      const { start, end } = checkTimes(
+        change.startsAt ?? before.startsAt.toISOString(),
+        change.endsAt ?? before.endsAt.toISOString(),
+      );
       await guarded(
         () =>
           db.transaction(async (tx) => {
@@ -203,8 +260,20 @@ export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) 
               })
               .where(and(eq(sessions.id, before.id), eq(sessions.version, change.version)))
               .returning();
-            if (!after) throw new PlenaryError('version_conflict', 'Someone changed this session meanwhile. Reload the timetable.');
-            await audit(tx, actor, e.id, change.status === 'cancelled' ? 'session.cancel' : 'session.update', before.id, toView(before), toView(after));
+            if (!after)
+              throw new PlenaryError(
+                'version_conflict',
+                'Someone changed this session meanwhile. Reload the timetable.',
+              );
+            await audit(
+              tx,
+              actor,
+              e.id,
+              change.status === 'cancelled' ? 'session.cancel' : 'session.update',
+              before.id,
+              toView(before),
+              toView(after),
+            );
           }),
         r?.code,
       );
@@ -218,18 +287,37 @@ export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) 
       const s = await session(e.id, code);
       const ids = [...new Set(people.map((p) => p.participantId))];
       if (ids.length > 0) {
-        const found = await db.select({ id: participants.id }).from(participants).where(and(inArray(participants.id, ids), eq(participants.editionId, e.id)));
-        if (found.length !== ids.length) throw new PlenaryError('participant_not_found', 'Every person in a session must be a participant of this edition.');
+        const found = await db
+          .select({ id: participants.id })
+          .from(participants)
+          .where(and(inArray(participants.id, ids), eq(participants.editionId, e.id)));
+        if (found.length !== ids.length)
+          throw new PlenaryError(
+            'participant_not_found',
+            'Every person in a session must be a participant of this edition.',
+          );
       }
       await db.transaction(async (tx) => {
         const before = await tx.select().from(sessionRoles).where(eq(sessionRoles.sessionId, s.id));
         await tx.delete(sessionRoles).where(eq(sessionRoles.sessionId, s.id));
         if (people.length > 0) {
-          await tx.insert(sessionRoles).values(
-            people.map((p, position) => ({ sessionId: s.id, participantId: p.participantId, role: p.role, attendance: p.attendance ?? 'present', mediaUrl: p.mediaUrl ?? null, position })),
-          );
+          await tx
+            .insert(sessionRoles)
+            .values(
+              people.map((p, position) => ({
+                sessionId: s.id,
+                participantId: p.participantId,
+                role: p.role,
+                attendance: p.attendance ?? 'present',
+                mediaUrl: p.mediaUrl ?? null,
+                position,
+              })),
+            );
         }
-        await tx.update(sessions).set({ updatedAt: clock.now(), version: s.version + 1 }).where(eq(sessions.id, s.id));
+        await tx
+          .update(sessions)
+          .set({ updatedAt: clock.now(), version: s.version + 1 })
+          .where(eq(sessions.id, s.id));
         await audit(tx, actor, e.id, 'session.people', s.id, before, people);
       });
       invalidate(slug);
@@ -244,25 +332,46 @@ export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) 
     },
 
     /** The programme as plain data, for pages and exports; public views are cached until a change. */
-    async view(slug: string, options: { includeDrafts?: boolean; baseUrl?: string } = {}): Promise<ProgrammeView> {
+    async view(
+      slug: string,
+      options: { includeDrafts?: boolean; baseUrl?: string } = {},
+    ): Promise<ProgrammeView> {
       const key = `${slug}|${options.includeDrafts ? 'all' : 'public'}|${options.baseUrl ?? ''}`;
       const cached = cache.get(key);
       if (cached) return cached;
       const e = await edition(slug);
-      const roomRows = await db.select().from(rooms).where(eq(rooms.editionId, e.id)).orderBy(asc(rooms.code));
+      const roomRows = await db
+        .select()
+        .from(rooms)
+        .where(eq(rooms.editionId, e.id))
+        .orderBy(asc(rooms.code));
       const sessionRows = await db
         .select()
         .from(sessions)
-        .where(options.includeDrafts ? eq(sessions.editionId, e.id) : and(eq(sessions.editionId, e.id), ne(sessions.status, 'draft')))
+        .where(
+          options.includeDrafts
+            ? eq(sessions.editionId, e.id)
+            : and(eq(sessions.editionId, e.id), ne(sessions.status, 'draft')),
+        )
         .orderBy(asc(sessions.startsAt), asc(sessions.code));
       const roles = sessionRows.length
         ? await db
-            .select({ role: sessionRoles, p: participants, code: delegations.code, org: organisations })
+            .select({
+              role: sessionRoles,
+              p: participants,
+              code: delegations.code,
+              org: organisations,
+            })
             .from(sessionRoles)
             .innerJoin(participants, eq(participants.id, sessionRoles.participantId))
             .innerJoin(delegations, eq(delegations.id, participants.delegationId))
             .innerJoin(organisations, eq(organisations.id, delegations.organisationId))
-            .where(inArray(sessionRoles.sessionId, sessionRows.map((s) => s.id)))
+            .where(
+              inArray(
+                sessionRoles.sessionId,
+                sessionRows.map((s) => s.id),
+              ),
+            )
             .orderBy(asc(sessionRoles.position))
         : [];
       const bySession = new Map<string, SessionPerson[]>();
@@ -272,7 +381,9 @@ export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) 
           participantId: r.p.id,
           name: { en: displayName(r.p, 'en'), ja: displayName(r.p, 'ja') },
           title: r.p.title,
-          organisation: r.org.iso3 ? { en: countryName(r.org.iso3, 'en'), ja: countryName(r.org.iso3, 'ja') } : r.org.name,
+          organisation: r.org.iso3
+            ? { en: countryName(r.org.iso3, 'en'), ja: countryName(r.org.iso3, 'ja') }
+            : r.org.name,
           delegationCode: r.code,
           role: r.role.role,
           attendance: r.role.attendance,
@@ -293,7 +404,14 @@ export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) 
           endDate: e.endDate,
           baseUrl: options.baseUrl ?? '',
         },
-        rooms: roomRows.map((r) => ({ id: r.id, code: r.code, name: r.name, capacity: r.capacity, building: r.building, kind: r.kind })),
+        rooms: roomRows.map((r) => ({
+          id: r.id,
+          code: r.code,
+          name: r.name,
+          capacity: r.capacity,
+          building: r.building,
+          kind: r.kind,
+        })),
         sessions: sessionRows.map((s) => {
           const r = roomById.get(s.roomId)!;
           return {
@@ -329,7 +447,13 @@ export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) 
     /** A participant's own agenda: the sessions they chair, moderate or speak in. */
     async agenda(slug: string, participantId: string) {
       const view = await service.view(slug, { includeDrafts: false });
-      return { ...view, sessions: view.sessions.filter((s) => s.status !== 'cancelled' && s.people.some((p) => p.participantId === participantId)) };
+      return {
+        ...view,
+        sessions: view.sessions.filter(
+          (s) =>
+            s.status !== 'cancelled' && s.people.some((p) => p.participantId === participantId),
+        ),
+      };
     },
   };
   return service;

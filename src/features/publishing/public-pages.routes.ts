@@ -6,15 +6,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { Slug } from '../../platform/schemas.js';
+import type { Services } from '../../server/context.js';
 import {
   EditionPage,
   HomePage,
-  SeriesPage,
   publicPaths,
   renderPublicPage,
+  SeriesPage,
 } from '../../web/public-pages/index.js';
-import { Slug } from '../../platform/schemas.js';
-import type { Services } from '../../server/context.js';
 
 const STYLESHEET = fileURLToPath(new URL('../../web/public-pages/public.css', import.meta.url));
 
@@ -40,22 +40,35 @@ export function registerPublicPages(app: FastifyInstance, services: Services): v
     return sendPage(reply, renderPublicPage(HomePage, { lang: request.lang, series }));
   });
 
-  app.get('/series/:slug', { schema: { ...hide, params: Type.Object({ slug: Slug }) } }, async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const series = await conferences.series(slug, request.lang);
-    return sendPage(reply, renderPublicPage(SeriesPage, { lang: request.lang, series }));
-  });
+  app.get(
+    '/series/:slug',
+    { schema: { ...hide, params: Type.Object({ slug: Slug }) } },
+    async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      const series = await conferences.series(slug, request.lang);
+      return sendPage(reply, renderPublicPage(SeriesPage, { lang: request.lang, series }));
+    },
+  );
 
-  app.get('/editions/:slug', { schema: { ...hide, params: Type.Object({ slug: Slug }) } }, async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const edition = await conferences.describeEdition(slug, request.lang);
-    const [series, organisations] = await Promise.all([
-      conferences.series(edition.series.slug, request.lang),
-      conferences.participatingOrganisations(slug, request.lang),
-    ]);
-    return sendPage(
-      reply,
-      renderPublicPage(EditionPage, { lang: request.lang, edition, timeline: series.editions, organisations }),
-    );
-  });
+  app.get(
+    '/editions/:slug',
+    { schema: { ...hide, params: Type.Object({ slug: Slug }) } },
+    async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      const edition = await conferences.describeEdition(slug, request.lang);
+      const [series, organisations] = await Promise.all([
+        conferences.series(edition.series.slug, request.lang),
+        conferences.participatingOrganisations(slug, request.lang),
+      ]);
+      return sendPage(
+        reply,
+        renderPublicPage(EditionPage, {
+          lang: request.lang,
+          edition,
+          timeline: series.editions,
+          organisations,
+        }),
+      );
+    },
+  );
 }

@@ -1,12 +1,12 @@
 import type { ProgrammeView, SessionView } from '../../features/programme/programme.view.js';
 import {
-  type Lang,
-  type MessageKey,
   formatDate,
   formatEraDate,
   formatTime,
-  localizedText as text,
+  type Lang,
+  type MessageKey,
   t,
+  localizedText as text,
   venueDate,
 } from '../../platform/i18n/i18n.js';
 import { Layout } from './Layout.js';
@@ -34,10 +34,16 @@ function People({ lang, session }: { lang: Lang; session: SessionView }) {
         <li key={`${person.participantId}-${person.role}`}>
           <span className="muted">{t(lang, `programme.role.${person.role}` as MessageKey)}: </span>
           {text(lang, person.name)}
-          {text(lang, person.title) ? `, ${text(lang, person.title)}` : ''} ({text(lang, person.organisation)})
+          {text(lang, person.title) ? `, ${text(lang, person.title)}` : ''} (
+          {text(lang, person.organisation)})
           {person.attendance !== 'present' ? (
             <span className="tag">
-              {t(lang, person.attendance === 'video_message' ? 'programme.videoMessage' : 'programme.liveLink')}
+              {t(
+                lang,
+                person.attendance === 'video_message'
+                  ? 'programme.videoMessage'
+                  : 'programme.liveLink',
+              )}
             </span>
           ) : null}
         </li>
@@ -83,17 +89,27 @@ export function ProgrammePage({ lang, programme }: ProgrammePageProps) {
             </thead>
             <tbody>
               {sessions.map((session) => (
-                <tr key={session.id} id={session.code} className={session.status === 'cancelled' ? 'is-cancelled' : undefined}>
+                <tr
+                  key={session.id}
+                  id={session.code}
+                  className={session.status === 'cancelled' ? 'is-cancelled' : undefined}
+                >
                   <td className="nowrap">
-                    {formatTime(lang, session.startsAt, zone)}–{formatTime(lang, session.endsAt, zone)}
+                    {formatTime(lang, session.startsAt, zone)}–
+                    {formatTime(lang, session.endsAt, zone)}
                   </td>
                   <td>
-                    <span className="tag">{t(lang, `programme.kind.${session.kind}` as MessageKey)}</span>
-                    {session.status === 'cancelled' ? <span className="tag tag--warning">{t(lang, 'programme.cancelled')}</span> : null}
+                    <span className="tag">
+                      {t(lang, `programme.kind.${session.kind}` as MessageKey)}
+                    </span>
+                    {session.status === 'cancelled' ? (
+                      <span className="tag tag--warning">{t(lang, 'programme.cancelled')}</span>
+                    ) : null}
                     <p className="session-title">
                       <strong>{text(lang, session.title)}</strong>
                     </p>
-                    {text(lang, session.theme) && !text(lang, session.title).includes(text(lang, session.theme)) ? (
+                    {text(lang, session.theme) &&
+                    !text(lang, session.title).includes(text(lang, session.theme)) ? (
                       <p className="muted">{text(lang, session.theme)}</p>
                     ) : null}
                     <People lang={lang} session={session} />
