@@ -7,6 +7,7 @@ import { deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aMember, createTestApp, createWorld, type World } from '../../../test/support/world.js';
+import { buildApp } from '../../server/app.js';
 
 let world: World;
 let app: Awaited<ReturnType<typeof createTestApp>>;
@@ -224,6 +225,19 @@ describe('sign-in and invitations', () => {
     const cookie = plain.cookies.find((c) => c.name === 'plenary_session')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
+    expect(cookie.secure).toBeFalsy();
+    const proxied = await buildApp(world.services, { web: false, trustProxy: true });
+    try {
+      const tls = await proxied.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload: { email: 'sec@test.example', password: 'correct horse battery staple' },
+      });
+      expect(tls.cookies.find((c) => c.name === 'plenary_session')!.secure).toBe(true);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('a focal point signs up once from a single-use invitation', async () => {

@@ -45,13 +45,7 @@ import { accreditationPolicy as policy } from './accreditation.policy.js';
 import { type ExportColumn, participantsCsv, participantsXlsx } from './participant-export.js';
 import { parseParticipantFile } from './participant-import.js';
 import { displayName, presentParticipant } from './participants.presenter.js';
-import {
-  type Decision,
-  decisionRefusal,
-  highestRanked,
-  nominationOpen,
-  statusAfterEdit,
-} from './rules.js';
+import { type Decision, decisionRefusal, nominationOpen, statusAfterEdit } from './rules.js';
 
 type ParticipantRow = typeof participants.$inferSelect;
 type DelegationRow = typeof delegations.$inferSelect;
@@ -860,17 +854,15 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       await db.transaction(async (tx) => {
         for (let i = 0; i < rows.length; i += CHUNK) {
           const chunk = rows.slice(i, i + CHUNK);
-          await tx
-            .insert(participants)
-            .values(
-              chunk.map((row) => ({
-                ...normalise(row.input),
-                editionId: edition.id,
-                delegationId: delegation.id,
-                createdAt: now,
-                updatedAt: now,
-              })),
-            );
+          await tx.insert(participants).values(
+            chunk.map((row) => ({
+              ...normalise(row.input),
+              editionId: edition.id,
+              delegationId: delegation.id,
+              createdAt: now,
+              updatedAt: now,
+            })),
+          );
           onProgress?.(Math.min(i + CHUNK, rows.length), rows.length);
         }
         await recordAudit(tx, now, {
@@ -1122,9 +1114,6 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
         pageSize,
       };
     },
-
-    /** The highest-ranked current member heads the delegation unless one was chosen. */
-    highestRanked,
   };
 
   async function decideMany(
