@@ -219,13 +219,11 @@ export function registerAccountsRoutes(root: FastifyInstance, services: Services
         displayName: request.body.displayName,
       });
       const base = `${request.protocol}://${request.headers['x-forwarded-host'] ?? request.headers.host ?? 'localhost'}`;
-      return reply
-        .status(201)
-        .send({
-          id: invitation.id,
-          url: `${base}/invitations/${invitation.token}`,
-          expiresAt: invitation.expiresAt.toISOString(),
-        });
+      return reply.status(201).send({
+        id: invitation.id,
+        url: `${base}/invitations/${invitation.token}`,
+        expiresAt: invitation.expiresAt.toISOString(),
+      });
     },
   );
 }

@@ -160,16 +160,14 @@ export function registerProgrammeRoutes(root: FastifyInstance, services: Service
     },
     async (request, reply) => {
       const r = await programme.createRoom(requireUser(request), request.params.slug, request.body);
-      return reply
-        .status(201)
-        .send({
-          id: r.id,
-          code: r.code,
-          name: r.name,
-          capacity: r.capacity,
-          building: r.building,
-          kind: r.kind,
-        });
+      return reply.status(201).send({
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        capacity: r.capacity,
+        building: r.building,
+        kind: r.kind,
+      });
     },
   );
 

@@ -301,18 +301,16 @@ export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) 
         const before = await tx.select().from(sessionRoles).where(eq(sessionRoles.sessionId, s.id));
         await tx.delete(sessionRoles).where(eq(sessionRoles.sessionId, s.id));
         if (people.length > 0) {
-          await tx
-            .insert(sessionRoles)
-            .values(
-              people.map((p, position) => ({
-                sessionId: s.id,
-                participantId: p.participantId,
-                role: p.role,
-                attendance: p.attendance ?? 'present',
-                mediaUrl: p.mediaUrl ?? null,
-                position,
-              })),
-            );
+          await tx.insert(sessionRoles).values(
+            people.map((p, position) => ({
+              sessionId: s.id,
+              participantId: p.participantId,
+              role: p.role,
+              attendance: p.attendance ?? 'present',
+              mediaUrl: p.mediaUrl ?? null,
+              position,
+            })),
+          );
         }
         await tx
           .update(sessions)
