@@ -208,12 +208,10 @@ export const participants = pgTable(
   'participants',
   {
     id: id(),
-    editionId: uuid('edition_id')
-      .notNull()
-      .references(() => editions.id, { onDelete: 'cascade' }),
-    delegationId: uuid('delegation_id')
-      .notNull()
-      .references(() => delegations.id, { onDelete: 'cascade' }),
+    // Both are guaranteed by one composite key (delegation, edition) → delegations, with cascade
+    // (0002_integrity.sql); single-column keys would only double the checks on bulk imports.
+    editionId: uuid('edition_id').notNull(),
+    delegationId: uuid('delegation_id').notNull(),
     familyName: jsonb('family_name').$type<Localized>().notNull(),
     givenName: jsonb('given_name').$type<Localized>().notNull().default({}),
     /** Title as words in any language: 外務副大臣, "State Minister for Foreign Affairs". */
@@ -238,12 +236,19 @@ export const participants = pgTable(
     checkedInBy: uuid('checked_in_by'),
     fictional: boolean('fictional').notNull().default(false),
     version: integer('version').notNull().default(1),
+    /** Names (every language, without the language keys) and email, lower-cased, for search. */
+    nameSearch: text('name_search').generatedAlwaysAs(
+      sql`lower(regexp_replace(family_name::text || ' ' || given_name::text, '"[A-Za-z-]+":', '', 'g') || ' ' || coalesce(email, ''))`,
+    ),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('participants_delegation').on(t.delegationId, t.status),
-    index('participants_queue').on(t.editionId, t.status, t.createdAt),
+    // Pages are ordered by (created_at, id): the indexes serve them without a sort.
+    index('participants_delegation').on(t.delegationId, t.createdAt, t.id),
+    index('participants_queue').on(t.editionId, t.status, t.createdAt, t.id),
+    index('participants_queue_category').on(t.editionId, t.status, t.category, t.createdAt, t.id),
+    index('participants_name_search').using('gin', sql`${t.nameSearch} gin_trgm_ops`),
     check(
       'participants_rank',
       sql`${t.rank} in ('head_of_state', 'vice_president', 'head_of_government', 'head_of_io', 'deputy_prime_minister', 'foreign_minister', 'minister', 'vice_minister', 'ambassador', 'delegate', 'observer')`,
