@@ -1,5 +1,6 @@
 import { loadDemo } from '../features/conferences/demo/demo.loader.js';
 import { buildApp } from '../server/app.js';
+import { shareProgrammeCaches } from '../server/services.js';
 import { printSignIns } from './demo.command.js';
 import { type Io, UsageError } from './main.js';
 import { openServices } from './open.js';
@@ -24,6 +25,8 @@ export async function runServe(args: string[], io: Io): Promise<number> {
     });
     demoLoaded = result.loaded;
   }
+  // Other processes may serve the same PostgreSQL database: keep their programme caches honest.
+  if (services.database.driver === 'postgres') await shareProgrammeCaches(services);
   const app = await buildApp(services, {
     logger: process.env.PLENARY_LOG === 'on',
     trustProxy: process.env.PLENARY_TRUST_PROXY === 'on',

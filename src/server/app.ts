@@ -13,10 +13,14 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountsRoutes } from '../features/accounts/accounts.routes.js';
 import { registerAccreditationRoutes } from '../features/accreditation/accreditation.routes.js';
+import { registerBilateralsRoutes } from '../features/bilaterals/bilaterals.routes.js';
 import { registerConferencesRoutes } from '../features/conferences/conferences.routes.js';
 import { registerProgrammePages } from '../features/programme/programme.pages.js';
 import { registerProgrammeRoutes } from '../features/programme/programme.routes.js';
 import { registerPublicPages } from '../features/publishing/public-pages.routes.js';
+import { registerSpeakersRoutes } from '../features/speakers/speakers.routes.js';
+import { registerStatementsPages } from '../features/statements/statements.pages.js';
+import { registerStatementsRoutes } from '../features/statements/statements.routes.js';
 import { registerAuth } from './auth.plugin.js';
 import type { Services } from './context.js';
 import { errorBody, registerErrorHandling } from './errors.js';
@@ -31,9 +35,20 @@ export interface AppOptions {
 }
 
 /** Paths the single-page app owns; the server answers them with its index.html. */
-const SPA_PATHS = ['/sign-in', '/invitations/', '/portal', '/secretariat', '/check-in'];
+const SPA_PATHS = [
+  '/sign-in',
+  '/invitations/',
+  '/portal',
+  '/secretariat',
+  '/check-in',
+  '/chair',
+  '/hall',
+];
 
-export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  services: Services,
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     trustProxy: options.trustProxy ?? false,
@@ -66,16 +81,22 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: () => ({ statusCode: 429, ...errorBody('rate_limited', 'Too many attempts. Wait a minute and try again.') }),
+    errorResponseBuilder: () => ({
+      statusCode: 429,
+      ...errorBody('rate_limited', 'Too many attempts. Wait a minute and try again.'),
+    }),
   });
-  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
+  await app.register(multipart, {
+    limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10, parts: 12 },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: {
         title: 'Plenary API',
         version: '0.1.0',
-        description: 'Running multilateral, multi-stakeholder conferences. Errors are { error: { code, message } } with stable codes.',
+        description:
+          'Running multilateral, multi-stakeholder conferences. Errors are { error: { code, message } } with stable codes.',
       },
       components: {
         securitySchemes: {
@@ -87,14 +108,21 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
   registerAuth(app, services);
 
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok', database: services.database.driver }));
+  app.get('/healthz', { schema: { hide: true } }, async () => ({
+    status: 'ok',
+    database: services.database.driver,
+  }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerAccountsRoutes(app, services);
   registerConferencesRoutes(app, services);
   registerAccreditationRoutes(app, services);
   registerProgrammeRoutes(app, services);
+  registerBilateralsRoutes(app, services);
+  registerSpeakersRoutes(app, services);
+  registerStatementsRoutes(app, services);
   registerProgrammePages(app, services);
+  registerStatementsPages(app, services);
   registerPublicPages(app, services);
 
   if (options.web !== false) registerWeb(app);
@@ -105,7 +133,14 @@ function registerWeb(app: FastifyInstance): void {
   const indexFile = `${WEB_DIST}/index.html`;
   const hasBuild = existsSync(indexFile);
   if (hasBuild) {
-    app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false, maxAge: '1h', immutable: false });
+    app.register(fastifyStatic, {
+      root: WEB_DIST,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      immutable: false,
+    });
   }
   const index = () => (hasBuild ? readFileSync(indexFile, 'utf8') : null);
   for (const path of SPA_PATHS) {
@@ -115,9 +150,15 @@ function registerWeb(app: FastifyInstance): void {
       app.get(url, { schema: { hide: true } }, async (_request, reply) => {
         const html = index();
         if (!html) {
-          return reply.status(503).type('text/plain').send('The web UI is not built. Run `npm run build:web` (npm start does it).');
+          return reply
+            .status(503)
+            .type('text/plain')
+            .send('The web UI is not built. Run `npm run build:web` (npm start does it).');
         }
-        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-cache')
+          .send(html);
       });
     }
   }

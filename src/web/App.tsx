@@ -4,6 +4,9 @@ import { Shell } from './components/Shell.js';
 import { I18nProvider, useI18n } from './i18n.js';
 import { CheckInPage } from './pages/checkin/CheckInPage.js';
 import { PortalPage } from './pages/delegation/PortalPage.js';
+import { SpeakersPanel } from './pages/delegation/SpeakersPanel.js';
+import { ChairPage } from './pages/hall/ChairPage.js';
+import { HallScreenPage } from './pages/hall/HallScreenPage.js';
 import { InvitationPage } from './pages/public/InvitationPage.js';
 import { NotFoundPage } from './pages/public/NotFoundPage.js';
 import { homeOf, SignInPage } from './pages/public/SignInPage.js';
@@ -39,6 +42,7 @@ const portalViews = {
   '/portal/nominate': 'nominate',
   '/portal/import': 'import',
   '/portal/credentials': 'credentials',
+  '/portal/agenda': 'agenda',
 } as const;
 const consoleViews = {
   '/secretariat': 'queue',
@@ -47,6 +51,7 @@ const consoleViews = {
   '/secretariat/badges': 'badges',
   '/secretariat/exports': 'exports',
   '/secretariat/audit': 'audit',
+  '/secretariat/timetable': 'timetable',
 } as const;
 
 function Routes() {
@@ -62,6 +67,19 @@ function Routes() {
     return (
       <RequireRole allowed="focal_point">
         <PortalPage view={portalViews[path as keyof typeof portalViews]} />
+      </RequireRole>
+    );
+  if (path === '/portal/speakers')
+    return (
+      <RequireRole allowed="focal_point">
+        <SpeakersPanel />
+      </RequireRole>
+    );
+  const chair = matchPath('/chair/:slug/:session', path);
+  if (chair?.slug && chair.session)
+    return (
+      <RequireRole allowed="secretariat">
+        <ChairPage slug={chair.slug} session={chair.session} />
       </RequireRole>
     );
   const member = matchPath('/portal/members/:id', path);
@@ -102,15 +120,25 @@ function Title() {
   return null;
 }
 
+/** The hall screen fills a projector (public, no header); every other page sits in the shell. */
+function Framed() {
+  const { pathname } = useLocation();
+  const hall = matchPath('/hall/:slug/:session', pathname);
+  if (hall?.slug && hall.session) return <HallScreenPage slug={hall.slug} session={hall.session} />;
+  return (
+    <Shell>
+      <Routes />
+    </Shell>
+  );
+}
+
 export function App() {
   return (
     <I18nProvider>
       <RouterProvider>
         <SessionProvider>
           <Title />
-          <Shell>
-            <Routes />
-          </Shell>
+          <Framed />
         </SessionProvider>
       </RouterProvider>
     </I18nProvider>

@@ -19,8 +19,12 @@ import type {
   Page,
   Participant,
   ParticipantInput,
+  PersonConflict,
+  Programme,
+  ProgrammeSession,
   QueueItem,
   Session,
+  SessionInput,
   User,
 } from './types.js';
 
@@ -64,7 +68,7 @@ const SAFE = new Set(['GET', 'HEAD']);
 async function request<T>(
   method: string,
   path: string,
-  options: { query?: Query; json?: unknown; form?: FormData } = {},
+  options: { query?: Query; json?: unknown; form?: FormData; cache?: RequestCache } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: BodyInit | undefined;
@@ -82,6 +86,7 @@ async function request<T>(
       headers,
       body,
       credentials: 'same-origin',
+      ...(options.cache ? { cache: options.cache } : {}),
     });
   } catch {
     throw new ApiError(0, 'network', 'The server could not be reached.');
@@ -194,6 +199,29 @@ export const api = {
     request<CheckInResult>('POST', `${edition(slug)}/check-in`, { json: { code } }),
   exportUrl: (slug: string, format: 'csv' | 'xlsx', status?: string) =>
     withQuery(`${edition(slug)}/participants.${format}`, { status }),
+  // timetable and agenda: the public programme is cached 30 s by browsers, the editor must not be
+  programme: (slug: string) =>
+    request<Programme>('GET', `${edition(slug)}/programme`, { cache: 'no-store' }),
+  createSession: (slug: string, input: SessionInput) =>
+    request<ProgrammeSession>('POST', `${edition(slug)}/sessions`, { json: input }),
+  updateSession: (
+    slug: string,
+    code: string,
+    change: Partial<Omit<SessionInput, 'code'>> & { version: number },
+  ) => request<ProgrammeSession>('PATCH', `${edition(slug)}/sessions/${e(code)}`, { json: change }),
+  conflicts: (slug: string) =>
+    request<{ items: PersonConflict[] }>('GET', `${edition(slug)}/conflicts`, {
+      cache: 'no-store',
+    }),
+  agenda: (slug: string, participantId: string) =>
+    request<Programme>('GET', `${edition(slug)}/agenda`, {
+      query: { participant: participantId },
+      cache: 'no-store',
+    }),
+  agendaFeed: (slug: string, participantId: string) =>
+    request<{ url: string }>('GET', `${edition(slug)}/agenda/feed`, {
+      query: { participant: participantId },
+    }),
   audit: (query: Query) =>
     request<{ items: AuditEntry[]; total: number; page?: number; pageSize?: number }>(
       'GET',

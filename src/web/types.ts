@@ -175,3 +175,76 @@ export interface InvitationCreated {
   url: string;
   expiresAt: string;
 }
+
+// ---------------------------------------------------------------- timetable and agenda
+
+/** A room of the programme; `kind` is hall, meeting_room or bilateral_booth. */
+export interface ProgrammeRoom {
+  id: string;
+  code: string;
+  name: Localized;
+  capacity: number;
+  building: string | null;
+  kind: string;
+}
+
+export interface ProgrammePerson {
+  participantId: string;
+  name: Localized;
+  title: Localized;
+  organisation: Localized;
+  delegationCode: string;
+  role: string;
+  attendance: string;
+  mediaUrl: string | null;
+}
+
+/** A session; times are ISO instants, shown in the venue's time zone. */
+export interface ProgrammeSession {
+  id: string;
+  code: string;
+  kind: string;
+  title: Localized;
+  theme: Localized;
+  description: Localized;
+  roomId: string;
+  roomCode: string;
+  roomName: Localized;
+  startsAt: string;
+  endsAt: string;
+  languages: string[];
+  status: string;
+  people: ProgrammePerson[];
+  updatedAt: string;
+  version: number;
+}
+
+export interface Programme {
+  edition: {
+    slug: string;
+    name: Localized;
+    timeZone: string;
+    startDate: string;
+    endDate: string;
+  };
+  rooms: ProgrammeRoom[];
+  sessions: ProgrammeSession[];
+}
+
+export interface SessionInput {
+  code: string;
+  kind: string;
+  title: Localized;
+  theme?: Localized;
+  roomCode: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** A person due in two sessions at once, for the overlap from–to. */
+export interface PersonConflict {
+  participantId: string;
+  name: Localized;
+  sessions: string[];
+  overlap: { from: string; to: string };
+}

@@ -8,6 +8,13 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/connection.js';
 
+const serverUrls = new WeakMap<Database, string>();
+
+/** The URL of a database from freshDatabase() on the PostgreSQL server, for a second process; undefined on PGlite. */
+export function databaseUrl(database: Database): string | undefined {
+  return serverUrls.get(database);
+}
+
 export async function freshDatabase(): Promise<Database> {
   const template = inject('pgTemplate');
   const serverUrl = process.env.PLENARY_TEST_DATABASE_URL;
@@ -20,7 +27,7 @@ export async function freshDatabase(): Promise<Database> {
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     const database = await openDatabase({ driver: 'postgres', url: url.toString(), poolSize: 20 });
-    return {
+    const fresh: Database = {
       ...database,
       async close() {
         await database.close();
@@ -30,6 +37,8 @@ export async function freshDatabase(): Promise<Database> {
         await drop.end();
       },
     };
+    serverUrls.set(fresh, url.toString());
+    return fresh;
   }
   const image = inject('pgliteImage');
   const bytes = readFileSync(image);

@@ -15,7 +15,6 @@ import {
   isNotNull,
   isNull,
   lte,
-  or,
   type SQL,
   sql,
 } from 'drizzle-orm';

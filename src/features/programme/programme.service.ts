@@ -57,11 +57,12 @@ function toView(row: SessionRow) {
 export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) {
   /** Cache of public programme views, keyed by edition and whether drafts are included. */
   const cache = new Map<string, ProgrammeView>();
-  const listeners = new Set<(slug: string) => void>();
+  const listeners = new Set<(slug: string, origin: 'local' | 'remote') => void>();
 
-  function invalidate(slug: string) {
+  /** Drops what is cached of an edition; `remote` when another process made the change. */
+  function invalidate(slug: string, origin: 'local' | 'remote' = 'local') {
     for (const key of cache.keys()) if (key.startsWith(`${slug}|`)) cache.delete(key);
-    for (const listener of listeners) listener(slug);
+    for (const listener of listeners) listener(slug, origin);
   }
 
   async function edition(slug: string) {
@@ -152,7 +153,7 @@ export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) 
   }
 
   const service = {
-    onChange(listener: (slug: string) => void) {
+    onChange(listener: (slug: string, origin: 'local' | 'remote') => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },

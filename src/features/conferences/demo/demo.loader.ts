@@ -17,18 +17,23 @@ import {
   series,
   sessionRoles,
   sessions,
+  statements,
+  themes,
   users,
 } from '../../../db/schema.js';
-import { DEMO_ROOMS, DEMO_SESSIONS, seoulInstant } from './seoul-2013.programme.js';
 import { systemActor } from '../../accounts/actor.js';
 import { hashPassword } from '../../accounts/passwords.js';
 import { recordAudit } from '../../audit/audit.js';
+import { buildSearchText } from '../../statements/search-text.js';
+import { insertDemoBilaterals } from './seoul-2013.bilaterals.js';
 import {
   buildDemo,
   DEMO_EDITION_CODE,
   DEMO_SERIES_CODE,
   type DemoData,
 } from './seoul-2013.data.js';
+import { DEMO_ROOMS, DEMO_SESSIONS, seoulInstant } from './seoul-2013.programme.js';
+import { DEMO_STATEMENTS, DEMO_THEMES } from './seoul-2013.statements.js';
 
 export interface DemoCounts {
   series: number;
@@ -257,7 +262,21 @@ async function insertDemo(
     })),
   );
 
-  await insertDemoProgramme(tx, need(editionIds, DEMO_EDITION_CODE, 'edition'), participantIds, now);
+  const sessionIds = await insertDemoProgramme(
+    tx,
+    need(editionIds, DEMO_EDITION_CODE, 'edition'),
+    participantIds,
+    now,
+  );
+  await insertDemoStatements(
+    tx,
+    need(editionIds, DEMO_EDITION_CODE, 'edition'),
+    data,
+    { sessionIds, participantIds, delegationIds },
+    now,
+  );
+  // Japan's four bilaterals (confirmed, final) and ~60 fictional requests left to plan.
+  await insertDemoBilaterals(tx, need(editionIds, DEMO_EDITION_CODE, 'edition'), now);
 
   const counts: DemoCounts = {
     series: 1,
@@ -281,9 +300,16 @@ async function insertDemo(
 }
 
 /** Rooms, sessions and who chairs or speaks in them (seoul-2013.programme.ts). */
-async function insertDemoProgramme(tx: Tx, editionId: string, participantIds: Map<string, string>, now: Date) {
+async function insertDemoProgramme(
+  tx: Tx,
+  editionId: string,
+  participantIds: Map<string, string>,
+  now: Date,
+) {
   const roomIds = new Map(DEMO_ROOMS.map((r) => [r.code, randomUUID()]));
-  await tx.insert(rooms).values(DEMO_ROOMS.map((r) => ({ ...r, id: need(roomIds, r.code, 'room'), editionId })));
+  await tx
+    .insert(rooms)
+    .values(DEMO_ROOMS.map((r) => ({ ...r, id: need(roomIds, r.code, 'room'), editionId })));
   const sessionIds = new Map(DEMO_SESSIONS.map((s) => [s.code, randomUUID()]));
   await tx.insert(sessions).values(
     DEMO_SESSIONS.map((s) => ({
@@ -313,6 +339,53 @@ async function insertDemoProgramme(tx: Tx, editionId: string, participantIds: Ma
     })),
   );
   if (roles.length > 0) await tx.insert(sessionRoles).values(roles);
+  return sessionIds;
+}
+
+/** The themes and the statements the seed reports (seoul-2013.statements.ts), searchable. */
+async function insertDemoStatements(
+  tx: Tx,
+  editionId: string,
+  data: DemoData,
+  ids: {
+    sessionIds: Map<string, string>;
+    participantIds: Map<string, string>;
+    delegationIds: Map<string, string>;
+  },
+  now: Date,
+) {
+  await tx.insert(themes).values(DEMO_THEMES.map((t) => ({ ...t, editionId })));
+  const participantByKey = new Map(data.participants.map((p) => [p.key, p]));
+  const headOf = new Map(
+    data.delegations.filter((d) => d.edition === DEMO_EDITION_CODE).map((d) => [d.code, d.head]),
+  );
+  await tx.insert(statements).values(
+    DEMO_STATEMENTS.map((s, i) => {
+      const key =
+        'participant' in s.speaker
+          ? s.speaker.participant
+          : need(headOf, s.speaker.headOf, 'delegation');
+      const speaker = need(participantByKey, key, 'participant');
+      return {
+        editionId,
+        sessionId: need(ids.sessionIds, s.session, 'session'),
+        delegationId: need(
+          ids.delegationIds,
+          `${DEMO_EDITION_CODE}/${speaker.delegation}`,
+          'delegation',
+        ),
+        participantId: need(ids.participantIds, key, 'participant'),
+        attendance: s.attendance,
+        originalLanguage: s.originalLanguage,
+        texts: s.texts,
+        isSummary: s.isSummary,
+        positions: s.positions,
+        searchText: buildSearchText(s.texts),
+        // A millisecond apart, so that "as recorded" keeps the seed's order within a session.
+        createdAt: new Date(now.getTime() + i),
+      };
+    }),
+  );
 }
 
 /** What the database holds, table by table, in the demo's terms. */

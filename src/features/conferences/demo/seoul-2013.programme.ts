@@ -6,7 +6,13 @@
  * statement and the Netherlands announced The Hague 2015. Other titles, rooms and times are
  * illustrative, written in the manner of the series' programmes.
  */
-import type { AttendanceMode, Localized, RoomKind, SessionKind, SessionRole } from '../../../db/schema.js';
+import type {
+  AttendanceMode,
+  Localized,
+  RoomKind,
+  SessionKind,
+  SessionRole,
+} from '../../../db/schema.js';
 
 export interface DemoRoom {
   code: string;
@@ -28,14 +34,47 @@ export interface DemoSession {
   start: string;
   end: string;
   languages: string[];
-  people: { participant: string; role: SessionRole; attendance?: AttendanceMode; mediaUrl?: string }[];
+  people: {
+    participant: string;
+    role: SessionRole;
+    attendance?: AttendanceMode;
+    mediaUrl?: string;
+  }[];
 }
 
 export const DEMO_ROOMS: DemoRoom[] = [
-  { code: 'auditorium', name: { en: 'COEX Auditorium', ja: 'COEXオーディトリアム' }, kind: 'hall', capacity: 1800, building: 'COEX', zone: 'COEX-1F' },
-  { code: 'hall-e1', name: { en: 'Hall E1', ja: 'ホールE1' }, kind: 'meeting_room', capacity: 400, building: 'COEX', zone: 'COEX-3F' },
-  { code: 'hall-e2', name: { en: 'Hall E2', ja: 'ホールE2' }, kind: 'meeting_room', capacity: 400, building: 'COEX', zone: 'COEX-3F' },
-  { code: 'room-300', name: { en: 'Room 300', ja: '300号室' }, kind: 'meeting_room', capacity: 150, building: 'COEX', zone: 'COEX-3F' },
+  {
+    code: 'auditorium',
+    name: { en: 'COEX Auditorium', ja: 'COEXオーディトリアム' },
+    kind: 'hall',
+    capacity: 1800,
+    building: 'COEX',
+    zone: 'COEX-1F',
+  },
+  {
+    code: 'hall-e1',
+    name: { en: 'Hall E1', ja: 'ホールE1' },
+    kind: 'meeting_room',
+    capacity: 400,
+    building: 'COEX',
+    zone: 'COEX-3F',
+  },
+  {
+    code: 'hall-e2',
+    name: { en: 'Hall E2', ja: 'ホールE2' },
+    kind: 'meeting_room',
+    capacity: 400,
+    building: 'COEX',
+    zone: 'COEX-3F',
+  },
+  {
+    code: 'room-300',
+    name: { en: 'Room 300', ja: '300号室' },
+    kind: 'meeting_room',
+    capacity: 150,
+    building: 'COEX',
+    zone: 'COEX-3F',
+  },
   ...[1, 2, 3, 4, 5, 6].map((n) => ({
     code: `booth-${n}`,
     name: { en: `Bilateral booth ${n}`, ja: `二国間会談ブース${n}` },
@@ -60,7 +99,10 @@ export const DEMO_SESSIONS: DemoSession[] = [
     code: 'opening',
     kind: 'opening',
     title: { en: 'Opening session', ja: '開会セッション' },
-    theme: { en: 'Global Prosperity through an Open and Secure Cyberspace', ja: 'オープンで安全なサイバー空間を通じた世界的繁栄' },
+    theme: {
+      en: 'Global Prosperity through an Open and Secure Cyberspace',
+      ja: 'オープンで安全なサイバー空間を通じた世界的繁栄',
+    },
     room: 'auditorium',
     day: 17,
     start: '09:30',
@@ -70,14 +112,27 @@ export const DEMO_SESSIONS: DemoSession[] = [
       { participant: 'KOR-YUN', role: 'chair' },
       { participant: 'KOR-PARK', role: 'speaker' },
       { participant: 'GBR-HAGUE', role: 'speaker' },
-      { participant: 'UN-BAN', role: 'speaker', attendance: 'video_message', mediaUrl: 'https://video.example.org/seoul-2013/un-secretary-general' },
-      { participant: 'USA-KERRY', role: 'speaker', attendance: 'video_message', mediaUrl: 'https://video.example.org/seoul-2013/us-secretary-of-state' },
+      {
+        participant: 'UN-BAN',
+        role: 'speaker',
+        attendance: 'video_message',
+        mediaUrl: 'https://video.example.org/seoul-2013/un-secretary-general',
+      },
+      {
+        participant: 'USA-KERRY',
+        role: 'speaker',
+        attendance: 'video_message',
+        mediaUrl: 'https://video.example.org/seoul-2013/us-secretary-of-state',
+      },
     ],
   },
   {
     code: 'plenary-1',
     kind: 'plenary',
-    title: { en: 'Plenary 1: Cyberspace for economic growth & development', ja: '全体会合1：経済成長と発展のためのサイバー空間' },
+    title: {
+      en: 'Plenary 1: Cyberspace for economic growth & development',
+      ja: '全体会合1：経済成長と発展のためのサイバー空間',
+    },
     theme: THEMES[0]![1],
     room: 'auditorium',
     day: 17,
@@ -93,7 +148,10 @@ export const DEMO_SESSIONS: DemoSession[] = [
   {
     code: 'plenary-2',
     kind: 'plenary',
-    title: { en: 'Plenary 2: Strengthening cross-border cooperation', ja: '全体会合2：国境を越えた協力の強化' },
+    title: {
+      en: 'Plenary 2: Strengthening cross-border cooperation',
+      ja: '全体会合2：国境を越えた協力の強化',
+    },
     theme: { en: 'Cross-border cooperation', ja: '国境を越えた協力' },
     room: 'auditorium',
     day: 17,
@@ -110,19 +168,28 @@ export const DEMO_SESSIONS: DemoSession[] = [
   {
     code: 'plenary-3',
     kind: 'plenary',
-    title: { en: 'Plenary 3: Capacity building and the digital divide', ja: '全体会合3：能力構築と情報格差' },
+    title: {
+      en: 'Plenary 3: Capacity building and the digital divide',
+      ja: '全体会合3：能力構築と情報格差',
+    },
     theme: THEMES[5]![1],
     room: 'auditorium',
     day: 18,
     start: '09:30',
     end: '11:00',
     languages: ['ko', 'en'],
-    people: [{ participant: 'RWA-MUSHIKIWABO', role: 'speaker' }, { participant: 'LKA-PEIRIS', role: 'speaker' }],
+    people: [
+      { participant: 'RWA-MUSHIKIWABO', role: 'speaker' },
+      { participant: 'LKA-PEIRIS', role: 'speaker' },
+    ],
   },
   {
     code: 'plenary-4',
     kind: 'plenary',
-    title: { en: 'Plenary 4: International security and norms of state behaviour', ja: '全体会合4：国際安全保障と国家の行動規範' },
+    title: {
+      en: 'Plenary 4: International security and norms of state behaviour',
+      ja: '全体会合4：国際安全保障と国家の行動規範',
+    },
     theme: THEMES[3]![1],
     room: 'auditorium',
     day: 18,
@@ -131,18 +198,20 @@ export const DEMO_SESSIONS: DemoSession[] = [
     languages: ['ko', 'en'],
     people: [],
   },
-  ...THEMES.map(([code, theme], i): DemoSession => ({
-    code: `panel-${code}`,
-    kind: 'panel',
-    title: { en: `Panel: ${theme.en}`, ja: `パネル：${theme.ja}` },
-    theme,
-    room: i % 2 === 0 ? 'hall-e1' : 'hall-e2',
-    day: i < 4 ? 17 : 18,
-    start: i < 2 ? '16:00' : i < 4 ? '17:30' : '14:00',
-    end: i < 2 ? '17:15' : i < 4 ? '18:45' : '15:30',
-    languages: ['en'],
-    people: [],
-  })),
+  ...THEMES.map(
+    ([code, theme], i): DemoSession => ({
+      code: `panel-${code}`,
+      kind: 'panel',
+      title: { en: `Panel: ${theme.en}`, ja: `パネル：${theme.ja}` },
+      theme,
+      room: i % 2 === 0 ? 'hall-e1' : 'hall-e2',
+      day: i < 4 ? 17 : 18,
+      start: i < 2 ? '16:00' : i < 4 ? '17:30' : '14:00',
+      end: i < 2 ? '17:15' : i < 4 ? '18:45' : '15:30',
+      languages: ['en'],
+      people: [],
+    }),
+  ),
   {
     code: 'closing',
     kind: 'closing',

@@ -7,6 +7,7 @@ import { SectionNav } from '../../components/Shell.js';
 import { useEdition, useLoad } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
+import { AgendaPage } from './AgendaPage.js';
 import { CredentialsPanel } from './CredentialsPanel.js';
 import { DeadlineBanner } from './DeadlineBanner.js';
 import { ImportPanel } from './ImportPanel.js';
@@ -14,7 +15,7 @@ import { MemberForm } from './MemberForm.js';
 import { MemberPage } from './MemberPage.js';
 import { MembersList } from './MembersList.js';
 
-export type PortalView = 'members' | 'nominate' | 'import' | 'credentials' | 'member';
+export type PortalView = 'members' | 'nominate' | 'import' | 'credentials' | 'member' | 'agenda';
 
 /** The focal point's portal: the delegation, its deadlines, and its members' nominations. */
 export function PortalPage({ view, memberId }: { view: PortalView; memberId?: string }) {
@@ -52,6 +53,8 @@ export function PortalPage({ view, memberId }: { view: PortalView; memberId?: st
       label: t('portal.tabs.credentials'),
       current: view === 'credentials',
     },
+    { href: '/portal/agenda', label: t('agenda.tab'), current: view === 'agenda' },
+    { href: '/portal/speakers', label: t('portal.tabs.speakers'), current: false },
   ];
 
   return (
@@ -114,6 +117,7 @@ export function PortalPage({ view, memberId }: { view: PortalView; memberId?: st
       {view === 'import' ? (
         <ImportPanel edition={e} code={code} onImported={delegation.reload} />
       ) : null}
+      {view === 'agenda' ? <AgendaPage edition={e} delegation={d} /> : null}
       {view === 'credentials' ? (
         <CredentialsPanel edition={e} delegation={d} onChanged={delegation.reload} />
       ) : null}

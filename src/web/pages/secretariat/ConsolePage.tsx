@@ -11,6 +11,7 @@ import { CategoriesPage } from './CategoriesPage.js';
 import { DelegationDetail, DelegationsPage } from './DelegationsPage.js';
 import { ExportsPage } from './ExportsPage.js';
 import { QueuePage } from './QueuePage.js';
+import { TimetablePage } from './TimetablePage.js';
 
 export type ConsoleView =
   | 'queue'
@@ -19,7 +20,8 @@ export type ConsoleView =
   | 'categories'
   | 'badges'
   | 'exports'
-  | 'audit';
+  | 'audit'
+  | 'timetable';
 
 /** The secretariat's console: one conference at a time, its sections as tabs. */
 export function ConsolePage({ view, code }: { view: ConsoleView; code?: string }) {
@@ -28,13 +30,14 @@ export function ConsolePage({ view, code }: { view: ConsoleView; code?: string }
   const edition = useEdition(slug);
   const [draft, setDraft] = useState(slug);
 
-  const nav = (
+  const nav: { href: string; label: string; current: boolean }[] = (
     [
       ['queue', '/secretariat', 'console.tabs.queue'],
       ['delegations', '/secretariat/delegations', 'console.tabs.delegations'],
       ['categories', '/secretariat/categories', 'console.tabs.categories'],
       ['badges', '/secretariat/badges', 'console.tabs.badges'],
       ['exports', '/secretariat/exports', 'console.tabs.exports'],
+      ['timetable', '/secretariat/timetable', 'timetable.tab'],
       ['audit', '/secretariat/audit', 'console.tabs.audit'],
     ] as const
   ).map(([key, href, label]) => ({
@@ -42,6 +45,12 @@ export function ConsolePage({ view, code }: { view: ConsoleView; code?: string }
     label: t(label),
     current: view === key || (key === 'delegations' && view === 'delegation'),
   }));
+  // The chair's desk runs the lists of speakers of this edition's sessions.
+  nav.push({
+    href: `/chair/${encodeURIComponent(slug)}/opening`,
+    label: t('console.tabs.chair'),
+    current: false,
+  });
 
   const choose = (event: FormEvent) => {
     event.preventDefault();
@@ -87,6 +96,7 @@ export function ConsolePage({ view, code }: { view: ConsoleView; code?: string }
           {view === 'badges' ? <BadgesPage edition={edition.data} /> : null}
           {view === 'exports' ? <ExportsPage edition={edition.data} /> : null}
           {view === 'audit' ? <AuditPage edition={edition.data} /> : null}
+          {view === 'timetable' ? <TimetablePage edition={edition.data} /> : null}
         </>
       ) : null}
     </div>

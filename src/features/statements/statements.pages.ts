@@ -1,0 +1,97 @@
+/**
+ * Public pages of statements, server-rendered (content in the HTML, no JavaScript): those of a
+ * session, those of a delegation, and the search with its GET form. Published statements only:
+ * the public site never carries a session cookie, so every reader is the public here.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import { Code, Slug } from '../../platform/schemas.js';
+import type { Services } from '../../server/context.js';
+import { renderPublicPage } from '../../web/public-pages/render.js';
+import {
+  DelegationStatementsPage,
+  SearchPage,
+  SessionStatementsPage,
+} from '../../web/public-pages/StatementsPage.js';
+import { PUBLIC } from '../accounts/actor.js';
+
+const SessionCode = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 });
+/** A page of statements shows them all; a session or delegation has far fewer than this. */
+const PAGE_SIZE = 200;
+
+function sendPage(reply: FastifyReply, html: string) {
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'public, max-age=60')
+    .header('vary', 'Accept-Language, Cookie')
+    .send(html);
+}
+
+export function registerStatementsPages(app: FastifyInstance, services: Services): void {
+  const { statements } = services;
+  const hide = { hide: true };
+
+  app.get(
+    '/editions/:slug/sessions/:code/statements',
+    { schema: { ...hide, params: Type.Object({ slug: Slug, code: SessionCode }) } },
+    async (request, reply) => {
+      const { slug, code } = request.params as { slug: string; code: string };
+      const result = await statements.list(PUBLIC, slug, { session: code, pageSize: PAGE_SIZE });
+      return sendPage(
+        reply,
+        renderPublicPage(SessionStatementsPage, {
+          lang: request.lang,
+          edition: result.edition,
+          session: result.session!,
+          items: result.items,
+        }),
+      );
+    },
+  );
+
+  app.get(
+    '/editions/:slug/delegations/:code/statements',
+    { schema: { ...hide, params: Type.Object({ slug: Slug, code: Code }) } },
+    async (request, reply) => {
+      const { slug, code } = request.params as { slug: string; code: string };
+      const result = await statements.list(PUBLIC, slug, { delegation: code, pageSize: PAGE_SIZE });
+      return sendPage(
+        reply,
+        renderPublicPage(DelegationStatementsPage, {
+          lang: request.lang,
+          edition: result.edition,
+          delegation: result.delegation!,
+          items: result.items,
+        }),
+      );
+    },
+  );
+
+  app.get(
+    '/editions/:slug/search',
+    {
+      schema: {
+        ...hide,
+        params: Type.Object({ slug: Slug }),
+        querystring: Type.Object({
+          q: Type.Optional(Type.String({ maxLength: 200 })),
+          lang: Type.Optional(Type.String()),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      const query = ((request.query as { q?: string }).q ?? '').trim();
+      const found = await statements.search(slug, query, { lang: request.lang, limit: 20 });
+      return sendPage(
+        reply,
+        renderPublicPage(SearchPage, {
+          lang: request.lang,
+          edition: found.edition,
+          query,
+          results: query ? { items: found.items, more: found.more, words: found.words } : null,
+        }),
+      );
+    },
+  );
+}
