@@ -39,6 +39,9 @@ interface WorkerReport {
   steps: number;
   stoppedBy: string;
   greedy: number;
+  provenOptimal: boolean;
+  boundKind: string;
+  exact: string;
 }
 
 interface Checker {
@@ -74,6 +77,12 @@ async function solveAndCheck(
     steps: result.stats.steps,
     stoppedBy: result.stats.stoppedBy,
     greedy: result.stats.greedyScore,
+    provenOptimal: result.provenOptimal,
+    boundKind: result.stats.boundKind,
+    exact: result.stats.exact
+      ? `${result.stats.exact.status}, LP ${result.stats.exact.lp?.toFixed(2) ?? '-'} in ` +
+        `${(result.stats.exact.lpMs / 1000).toFixed(2)} s, ${result.stats.exact.rounds} rounds`
+      : '-',
   };
 }
 
@@ -122,7 +131,7 @@ async function main(argv: string[]): Promise<void> {
 
   console.log(`Public instances (${bilateralsDir}), seed ${seed}, Node ${process.version}`);
   console.log(
-    'instance   limit  score  greedy  best  bound  score/bound  own bound  feasible   secs  peak MB',
+    'instance   limit  score  greedy  best  bound  score/bound  own bound  proven  feasible   secs  peak MB  exact route',
   );
   for (const name of names) {
     const ref = reference[name];
@@ -133,8 +142,9 @@ async function main(argv: string[]): Promise<void> {
     console.log(
       `${name.padEnd(9)} ${pad(`${limit}s`, 6)} ${pad(r.score, 6)} ${pad(r.greedy, 7)} ` +
         `${pad(ref?.best ?? '-', 5)} ${pad(ref?.bound ?? '-', 6)} ${pad(pct, 12)} ` +
-        `${pad(r.bound ?? '-', 10)} ${pad(r.feasible && r.checkedScore === r.score, 9)} ` +
-        `${pad(r.seconds.toFixed(2), 6)} ${pad(r.peakMb.toFixed(0), 8)}`,
+        `${pad(r.bound ?? '-', 10)} ${pad(r.provenOptimal ? 'yes' : 'no', 7)} ` +
+        `${pad(r.feasible && r.checkedScore === r.score, 9)} ` +
+        `${pad(r.seconds.toFixed(2), 6)} ${pad(r.peakMb.toFixed(0), 8)}  ${r.exact}`,
     );
   }
 

@@ -113,6 +113,11 @@ export class Search {
     this.penalty = this.movePenalty();
   }
 
+  /** Sets the score at which the search stops (a proven upper bound). */
+  setTarget(target: number): void {
+    this.options.target = target;
+  }
+
   /** Objective: priority of scheduled requests less the cost of moving earlier meetings. */
   objective(): number {
     return this.schedule.score - this.penalty;

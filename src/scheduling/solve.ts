@@ -6,7 +6,9 @@
 
 import { upperBound } from './bound.js';
 import { SchedulingInputError } from './errors.js';
+import { solveExact } from './exact.js';
 import { bookFirstComeFirstServed } from './greedy.js';
+import { highs } from './highs.js';
 import { compileModel, type Model } from './model.js';
 import { createRandom } from './random.js';
 import { explainMisfit, Schedule } from './schedule.js';
@@ -34,6 +36,12 @@ export interface SolveOptions {
   boundIterations?: number;
   /** Skip the upper bound (saves its time on big instances). */
   skipBound?: boolean;
+  /**
+   * Use the exact route (LP relaxation by column generation, then a small MILP, with
+   * HiGHS) when the instance is small enough; default true. Without it, or when HiGHS is
+   * not available, the bound is the Lagrangian one.
+   */
+  exact?: boolean;
 }
 
 export interface SolveStats extends SearchStats {
@@ -46,6 +54,23 @@ export interface SolveStats extends SearchStats {
   maxScore: number;
   elapsedMs: number;
   boundMs: number;
+  /** How the bound was obtained: 'lp' (exact route), 'lagrangian', or 'none'. */
+  boundKind: 'lp' | 'lagrangian' | 'none';
+  /** The exact route's outcome (phase reached, LP value, model size), when it ran. */
+  exact?: ExactStats;
+}
+
+export interface ExactStats {
+  status: string;
+  lp?: number;
+  variables: number;
+  rows: number;
+  rounds: number;
+  lpColumns: number;
+  milpColumns: number;
+  lpMs: number;
+  /** Score of the exact route's own schedule, when it produced one. */
+  milpScore?: number;
 }
 
 export interface SolveResult {
@@ -55,6 +80,8 @@ export interface SolveResult {
   bound?: number;
   /** True when score equals the bound: the schedule is optimal. */
   optimal: boolean;
+  /** The same as `optimal`: the score reaches a proven upper bound. */
+  provenOptimal: boolean;
   stats: SolveStats;
 }
 
@@ -115,18 +142,8 @@ export function solve(instance: BilateralInstance, options: SolveOptions): Solve
   greedy.copyFrom(schedule);
   bookFirstComeFirstServed(model, greedy);
 
-  // The bound gets at most a twentieth of the time; stopping early only loosens it.
-  const boundStarted = options.now();
-  const boundDeadline = boundStarted + options.timeLimitMs / 20;
-  const bound = options.skipBound
-    ? undefined
-    : upperBound(model, {
-        known: greedy.score,
-        maxIterations: options.boundIterations ?? 300,
-        timeUp: () => options.now() >= boundDeadline,
-      });
-  const boundMs = options.now() - boundStarted;
-
+  const pinnedOnly = new Schedule(model);
+  pinnedOnly.copyFrom(schedule);
   const budgets = defaultBudgets(model);
   const search = new Search(model, schedule, {
     random,
@@ -135,12 +152,58 @@ export function solve(instance: BilateralInstance, options: SolveOptions): Solve
     temperature: options.temperature ?? 1,
     maxSteps: options.maxSteps ?? budgets.maxSteps,
     stallSteps: options.stallSteps ?? budgets.stallSteps,
-    target: bound ?? model.maxScore,
+    target: model.maxScore,
     frozen,
   });
   search.construct();
   const constructiveScore = schedule.score;
   if (greedy.score > schedule.score) schedule.copyFrom(greedy);
+
+  // The bound. The exact route gets at most half the time for the LP and a further 5 %
+  // for its MILP; the Lagrangian fallback a twentieth. Stopping early only loosens a bound.
+  const boundStarted = options.now();
+  let bound: number | undefined;
+  let boundKind: SolveStats['boundKind'] = 'none';
+  let exact: ExactStats | undefined;
+  if (!options.skipBound && highs && options.exact !== false) {
+    const outcome = solveExact(model, pinnedOnly, {
+      highs,
+      now: options.now,
+      deadline: boundStarted + options.timeLimitMs * 0.5,
+      milpDeadline: boundStarted + options.timeLimitMs * 0.55,
+      incumbent: schedule,
+    });
+    exact = {
+      status: outcome.status,
+      ...(outcome.lp === undefined ? {} : { lp: outcome.lp }),
+      variables: outcome.variables,
+      rows: outcome.rows,
+      rounds: outcome.rounds,
+      lpColumns: outcome.lpColumns,
+      milpColumns: outcome.milpColumns,
+      lpMs: outcome.lpMs,
+      ...(outcome.schedule ? { milpScore: outcome.schedule.score } : {}),
+    };
+    if (outcome.bound !== undefined) {
+      bound = outcome.bound;
+      boundKind = 'lp';
+    }
+    if (outcome.schedule && outcome.schedule.score > schedule.score) {
+      schedule.copyFrom(outcome.schedule);
+    }
+  }
+  if (!options.skipBound && bound === undefined) {
+    const boundDeadline = boundStarted + options.timeLimitMs / 20;
+    bound = upperBound(model, {
+      known: Math.max(greedy.score, schedule.score),
+      maxIterations: options.boundIterations ?? 300,
+      timeUp: () => options.now() >= boundDeadline,
+    });
+    boundKind = 'lagrangian';
+  }
+  const boundMs = options.now() - boundStarted;
+
+  search.setTarget(bound ?? model.maxScore);
   const searchStats = search.run();
   const result = schedule.score >= greedy.score ? schedule : greedy;
   return {
@@ -148,6 +211,7 @@ export function solve(instance: BilateralInstance, options: SolveOptions): Solve
     score: result.score,
     ...(bound === undefined ? {} : { bound }),
     optimal: bound !== undefined && result.score >= bound,
+    provenOptimal: bound !== undefined && result.score >= bound,
     stats: {
       ...searchStats,
       greedyScore: greedy.score,
@@ -157,6 +221,8 @@ export function solve(instance: BilateralInstance, options: SolveOptions): Solve
       maxScore: model.maxScore,
       elapsedMs: options.now() - started,
       boundMs,
+      boundKind,
+      ...(exact ? { exact } : {}),
     },
   };
 }
