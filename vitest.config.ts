@@ -10,6 +10,8 @@ const serviceTests = [
   'src/**/*.api.test.ts',
   'test/service/**/*.test.ts',
 ];
+/** Tests of what only a PostgreSQL server has (LISTEN connections); run in the PostgreSQL suite. */
+const postgresOnlyTests = process.env.PLENARY_TEST_DATABASE_URL ? ['src/**/*.pg.test.ts'] : [];
 
 export default defineConfig({
   test: {
@@ -20,7 +22,7 @@ export default defineConfig({
           name: 'unit',
           sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts'],
-          exclude: [...serviceTests, 'src/**/*.loader.test.ts'],
+          exclude: [...serviceTests, 'src/**/*.loader.test.ts', 'src/**/*.pg.test.ts'],
           testTimeout: 30_000,
         },
       },
@@ -28,7 +30,7 @@ export default defineConfig({
         test: {
           name: 'service',
           sequence: { groupOrder: 1 },
-          include: [...serviceTests, 'src/**/*.loader.test.ts'],
+          include: [...serviceTests, ...postgresOnlyTests, 'src/**/*.loader.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
