@@ -268,7 +268,7 @@ export const participants = pgTable(
   ],
 );
 
-export const FILE_KINDS = ['credentials', 'photo'] as const;
+export const FILE_KINDS = ['credentials', 'photo', 'meeting_photo'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 /** Uploaded documents and photos, kept in the database so that both drivers hold everything. */
@@ -293,7 +293,8 @@ export const files = pgTable(
   },
   (t) => [
     index('files_delegation').on(t.delegationId, t.kind),
-    check('files_kind', sql`${t.kind} in ('credentials', 'photo')`),
+    // Widened to meeting photos in 0007_documents_integrity.sql.
+    check('files_kind', sql`${t.kind} in ('credentials', 'photo', 'meeting_photo')`),
     check(
       'files_media_type',
       sql`${t.mediaType} in ('application/pdf', 'image/jpeg', 'image/png')`,
@@ -749,3 +750,216 @@ export const emailOutbox = pgTable('email_outbox', {
   sentAt: timestamp('sent_at', { withTimezone: true }),
   createdAt: createdAt(),
 });
+
+// ───────────────────────── Outcome documents, the chair's statement, readouts ─────────────────────────
+
+export const DOCUMENT_KINDS = ['outcome', 'chair_statement'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_STATUSES = ['draft', 'under_negotiation', 'adopted', 'published'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/**
+ * A negotiated outcome document or the chair's own statement. Its text lives in versions; every
+ * version is kept. An annex points at the document it is annexed to.
+ */
+export const documents = pgTable(
+  'documents',
+  {
+    id: id(),
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    kind: text('kind').$type<DocumentKind>().notNull(),
+    title: jsonb('title').$type<Localized>().notNull(),
+    status: text('status').$type<DocumentStatus>().notNull().default('draft'),
+    annexToId: uuid('annex_to_id'),
+    /** The session where it is read out or adopted. */
+    sessionId: uuid('session_id').references(() => sessions.id, { onDelete: 'set null' }),
+    currentVersion: integer('current_version').notNull().default(0),
+    adoptedAt: timestamp('adopted_at', { withTimezone: true }),
+    adoptionMethod: text('adoption_method').$type<'consensus' | 'silence'>(),
+    /** Silence procedure: circulated until this moment; an objection before it breaks silence. */
+    silenceDeadline: timestamp('silence_deadline', { withTimezone: true }),
+    silenceBrokenAt: timestamp('silence_broken_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('documents_edition_code').on(t.editionId, t.code),
+    check('documents_kind', sql`${t.kind} in ('outcome', 'chair_statement')`),
+    check(
+      'documents_status',
+      sql`${t.status} in ('draft', 'under_negotiation', 'adopted', 'published')`,
+    ),
+    check(
+      'documents_adoption_method',
+      sql`${t.adoptionMethod} is null or ${t.adoptionMethod} in ('consensus', 'silence')`,
+    ),
+    check('documents_code', sql`${t.code} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+  ],
+);
+
+/** Every version of a document's text, as structured data (features/documents defines it). */
+export const documentVersions = pgTable(
+  'document_versions',
+  {
+    id: id(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    label: jsonb('label').$type<Localized>().notNull().default({}),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('document_versions_number').on(t.documentId, t.number),
+    check('document_versions_number_positive', sql`${t.number} >= 1`),
+  ],
+);
+
+export const AMENDMENT_KINDS = ['replace', 'insert', 'delete', 'new_paragraph'] as const;
+export type AmendmentKind = (typeof AMENDMENT_KINDS)[number];
+export const AMENDMENT_STATUSES = [
+  'proposed',
+  'accepted',
+  'rejected',
+  'merged',
+  'bracketed',
+  'withdrawn',
+] as const;
+export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
+
+/** A delegation's proposed change to a paragraph of one version of a document. */
+export const amendments = pgTable(
+  'amendments',
+  {
+    id: id(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    /** The version the amendment was proposed against. */
+    versionNumber: integer('version_number').notNull(),
+    /** The stable id of the paragraph (or, for a new paragraph, the one it follows). */
+    paragraphId: text('paragraph_id').notNull(),
+    kind: text('kind').$type<AmendmentKind>().notNull(),
+    /** The change as data: the new text, the span to delete, the position to insert at. */
+    change: jsonb('change').$type<Record<string, unknown>>().notNull(),
+    reason: text('reason'),
+    proposerDelegationId: uuid('proposer_delegation_id')
+      .notNull()
+      .references(() => delegations.id, { onDelete: 'cascade' }),
+    status: text('status').$type<AmendmentStatus>().notNull().default('proposed'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by'),
+    /** The version the decision took effect in. */
+    appliedInVersion: integer('applied_in_version'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('amendments_document').on(t.documentId, t.status),
+    check('amendments_kind', sql`${t.kind} in ('replace', 'insert', 'delete', 'new_paragraph')`),
+    check(
+      'amendments_status',
+      sql`${t.status} in ('proposed', 'accepted', 'rejected', 'merged', 'bracketed', 'withdrawn')`,
+    ),
+  ],
+);
+
+export const amendmentCosponsors = pgTable(
+  'amendment_cosponsors',
+  {
+    amendmentId: uuid('amendment_id')
+      .notNull()
+      .references(() => amendments.id, { onDelete: 'cascade' }),
+    delegationId: uuid('delegation_id')
+      .notNull()
+      .references(() => delegations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.amendmentId, t.delegationId] })],
+);
+
+/** An objection that breaks silence. */
+export const silenceObjections = pgTable(
+  'silence_objections',
+  {
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    delegationId: uuid('delegation_id')
+      .notNull()
+      .references(() => delegations.id, { onDelete: 'cascade' }),
+    reason: text('reason'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.delegationId] })],
+);
+
+/**
+ * Work due at a moment (a silence deadline), kept in the database so that it survives a
+ * restart; a runner claims due jobs with FOR UPDATE SKIP LOCKED.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('jobs_due').on(t.doneAt, t.runAt)],
+);
+
+export const READOUT_STATUSES = ['draft', 'published'] as const;
+export type ReadoutStatus = (typeof READOUT_STATUSES)[number];
+
+/** A delegation's readout of an edition, in one language: composed from records, then edited. */
+export const readouts = pgTable(
+  'readouts',
+  {
+    id: id(),
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    delegationId: uuid('delegation_id')
+      .notNull()
+      .references(() => delegations.id, { onDelete: 'cascade' }),
+    lang: text('lang').notNull(),
+    status: text('status').$type<ReadoutStatus>().notNull().default('draft'),
+    /** Sections as the composer wrote them and the delegation edited them. */
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('readouts_delegation_lang').on(t.editionId, t.delegationId, t.lang),
+    check('readouts_status', sql`${t.status} in ('draft', 'published')`),
+  ],
+);
+
+/** Photographs of bilateral meetings, for readouts (the seed's 【…との会談】 captions). */
+export const meetingPhotos = pgTable(
+  'meeting_photos',
+  {
+    id: id(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => bilateralMeetings.id, { onDelete: 'cascade' }),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id, { onDelete: 'cascade' }),
+    caption: jsonb('caption').$type<Localized>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('meeting_photos_meeting').on(t.meetingId)],
+);

@@ -2,6 +2,7 @@ import { type ReactNode, useEffect } from 'react';
 import { Loading } from './components/common.js';
 import { Shell } from './components/Shell.js';
 import { I18nProvider, useI18n } from './i18n.js';
+import { DelegationBilateralsPage } from './pages/bilaterals/DelegationBilateralsPage.js';
 import { CheckInPage } from './pages/checkin/CheckInPage.js';
 import { PortalPage } from './pages/delegation/PortalPage.js';
 import { SpeakersPanel } from './pages/delegation/SpeakersPanel.js';
@@ -52,6 +53,7 @@ const consoleViews = {
   '/secretariat/exports': 'exports',
   '/secretariat/audit': 'audit',
   '/secretariat/timetable': 'timetable',
+  '/secretariat/bilaterals': 'bilaterals',
 } as const;
 
 function Routes() {
@@ -67,6 +69,12 @@ function Routes() {
     return (
       <RequireRole allowed="focal_point">
         <PortalPage view={portalViews[path as keyof typeof portalViews]} />
+      </RequireRole>
+    );
+  if (path === '/portal/bilaterals')
+    return (
+      <RequireRole allowed="focal_point">
+        <DelegationBilateralsPage />
       </RequireRole>
     );
   if (path === '/portal/speakers')

@@ -55,6 +55,7 @@ export function PortalPage({ view, memberId }: { view: PortalView; memberId?: st
     },
     { href: '/portal/agenda', label: t('agenda.tab'), current: view === 'agenda' },
     { href: '/portal/speakers', label: t('portal.tabs.speakers'), current: false },
+    { href: '/portal/bilaterals', label: t('bilaterals.portalTab'), current: false },
   ];
 
   return (

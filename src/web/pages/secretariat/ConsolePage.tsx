@@ -5,6 +5,7 @@ import { TextField } from '../../components/forms.js';
 import { SectionNav } from '../../components/Shell.js';
 import { useEdition, useEditionSlug } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
+import { BoardPage } from '../bilaterals/BoardPage.js';
 import { AuditPage } from './AuditPage.js';
 import { BadgesPage } from './BadgesPage.js';
 import { CategoriesPage } from './CategoriesPage.js';
@@ -21,7 +22,8 @@ export type ConsoleView =
   | 'badges'
   | 'exports'
   | 'audit'
-  | 'timetable';
+  | 'timetable'
+  | 'bilaterals';
 
 /** The secretariat's console: one conference at a time, its sections as tabs. */
 export function ConsolePage({ view, code }: { view: ConsoleView; code?: string }) {
@@ -38,6 +40,7 @@ export function ConsolePage({ view, code }: { view: ConsoleView; code?: string }
       ['badges', '/secretariat/badges', 'console.tabs.badges'],
       ['exports', '/secretariat/exports', 'console.tabs.exports'],
       ['timetable', '/secretariat/timetable', 'timetable.tab'],
+      ['bilaterals', '/secretariat/bilaterals', 'bilaterals.tab'],
       ['audit', '/secretariat/audit', 'console.tabs.audit'],
     ] as const
   ).map(([key, href, label]) => ({
@@ -97,6 +100,7 @@ export function ConsolePage({ view, code }: { view: ConsoleView; code?: string }
           {view === 'exports' ? <ExportsPage edition={edition.data} /> : null}
           {view === 'audit' ? <AuditPage edition={edition.data} /> : null}
           {view === 'timetable' ? <TimetablePage edition={edition.data} /> : null}
+          {view === 'bilaterals' ? <BoardPage edition={edition.data} /> : null}
         </>
       ) : null}
     </div>
