@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUrl } from '../../../test/support/database.js';
 import { spawnPlenary } from '../../../test/support/processes.js';
 import { createTestApp, createWorld, type World } from '../../../test/support/world.js';
-import { createLiveHub } from './live.js';
 import { aSession, aSpeaker, readViews } from './speakers.test-support.js';
 
 let world: World;
