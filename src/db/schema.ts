@@ -245,7 +245,7 @@ export const participants = pgTable(
   },
   (t) => [
     // Pages are ordered by (created_at, id): the indexes serve them without a sort.
-    index('participants_delegation').on(t.delegationId, t.createdAt, t.id),
+    index('participants_delegation').on(t.delegationId, t.status, t.createdAt, t.id),
     index('participants_queue').on(t.editionId, t.status, t.createdAt, t.id),
     index('participants_queue_category').on(t.editionId, t.status, t.category, t.createdAt, t.id),
     index('participants_name_search').using('gin', sql`${t.nameSearch} gin_trgm_ops`),

@@ -147,7 +147,11 @@ function normalise(input: ParticipantFields) {
   };
 }
 
+/** Rows imported between two ANALYZEs of the participants table. */
+const ANALYZE_EVERY_ROWS = 5000;
+
 export function createAccreditationService({ db, clock }: { db: Db; clock: Clock }) {
+  let rowsSinceAnalyze = 0;
   async function findEdition(slug: string) {
     const [row] = await db.select().from(editions).where(eq(editions.slug, slug));
     if (!row) throw new PlenaryError('edition_not_found', `There is no edition "${slug}".`);
@@ -898,8 +902,13 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           },
         });
       });
-      // Fresh statistics keep the queue's plans right after a large import (PGlite never autovacuums).
-      if (rows.length >= 1000) await db.execute(sql`analyze ${participants}`);
+      // Fresh statistics keep the queue's plans right after large imports: PGlite never
+      // autovacuums, and a server's autovacuum may lag behind a bulk registration.
+      rowsSinceAnalyze += rows.length;
+      if (rowsSinceAnalyze >= ANALYZE_EVERY_ROWS) {
+        rowsSinceAnalyze = 0;
+        await db.execute(sql`analyze ${participants}`);
+      }
       summary.imported = rows.length;
       return summary;
     },

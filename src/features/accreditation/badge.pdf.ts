@@ -807,6 +807,25 @@ async function createDocument(title: string): Promise<PDFDocument> {
   return doc;
 }
 
+/** Plenary's Noto fonts for other PDFs (outcome documents): measuring and drawing mixed scripts. */
+export interface PdfText {
+  width(text: string, weight: 'regular' | 'bold', size: number): number;
+  draw(
+    page: PDFPage,
+    text: string,
+    at: { x: number; y: number; size: number; weight: 'regular' | 'bold'; color: RGB },
+  ): Promise<void>;
+}
+
+/** A new PDF (fixed dates, Plenary as creator) with the fonts loaded once per process. */
+export async function createPdfWithFonts(
+  title: string,
+): Promise<{ doc: PDFDocument; text: PdfText }> {
+  const fonts = await loadFonts();
+  const doc = await createDocument(title);
+  return { doc, text: new FontBook(doc, fonts) };
+}
+
 /** One badge, one A6 portrait page. */
 export async function renderBadge(badge: BadgeInput): Promise<Uint8Array> {
   const fonts = await loadFonts();
