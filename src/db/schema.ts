@@ -268,7 +268,7 @@ export const participants = pgTable(
   ],
 );
 
-export const FILE_KINDS = ['credentials', 'photo', 'meeting_photo'] as const;
+export const FILE_KINDS = ['credentials', 'photo', 'meeting_photo', 'video_message'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 /** Uploaded documents and photos, kept in the database so that both drivers hold everything. */
@@ -294,10 +294,13 @@ export const files = pgTable(
   (t) => [
     index('files_delegation').on(t.delegationId, t.kind),
     // Widened to meeting photos in 0007_documents_integrity.sql.
-    check('files_kind', sql`${t.kind} in ('credentials', 'photo', 'meeting_photo')`),
+    check(
+      'files_kind',
+      sql`${t.kind} in ('credentials', 'photo', 'meeting_photo', 'video_message')`,
+    ),
     check(
       'files_media_type',
-      sql`${t.mediaType} in ('application/pdf', 'image/jpeg', 'image/png')`,
+      sql`${t.mediaType} in ('application/pdf', 'image/jpeg', 'image/png', 'video/mp4', 'video/webm')`,
     ),
   ],
 );

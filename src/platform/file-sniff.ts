@@ -5,7 +5,12 @@
  */
 import { PlenaryError } from './errors.js';
 
-export type SniffedType = 'application/pdf' | 'image/jpeg' | 'image/png';
+export type SniffedType =
+  | 'application/pdf'
+  | 'image/jpeg'
+  | 'image/png'
+  | 'video/mp4'
+  | 'video/webm';
 
 export interface SniffedFile {
   mediaType: SniffedType;
@@ -16,6 +21,8 @@ export interface SniffedFile {
 const MB = 1024 * 1024;
 export const UPLOAD_LIMITS = {
   pdf: { maxBytes: 10 * MB },
+  /** A pre-recorded video message of a remote speaker. */
+  video: { maxBytes: 100 * MB },
   photo: {
     maxBytes: 5 * MB,
     // Checked against the short and the long side, so that a portrait photo stored sideways
@@ -150,6 +157,11 @@ function readJpeg(bytes: Uint8Array): JpegInfo | null {
 /** What a file is, from its bytes: PDF, JPEG or PNG (with the pixel size of images); else null. */
 export function sniffFile(bytes: Uint8Array): SniffedFile | null {
   if (startsWith(bytes, ascii('%PDF-'))) return { mediaType: 'application/pdf' };
+  // ISO base media (MP4): a box of type `ftyp` first; WebM/Matroska: the EBML magic number.
+  if (bytes.length >= 12 && String.fromCharCode(...bytes.subarray(4, 8)) === 'ftyp') {
+    return { mediaType: 'video/mp4' };
+  }
+  if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3])) return { mediaType: 'video/webm' };
   const png = readPng(bytes);
   if (png) return { mediaType: 'image/png', width: png.width, height: png.height };
   const jpeg = readJpeg(bytes);
@@ -224,10 +236,15 @@ function megabytes(bytes: number): string {
  */
 export function checkUpload(
   bytes: Uint8Array,
-  expected: 'pdf' | 'photo',
+  expected: 'pdf' | 'photo' | 'video',
   limits: { maxBytes?: number } = {},
 ): SniffedFile {
-  const what = expected === 'pdf' ? 'a PDF document' : 'a photo (JPEG or PNG)';
+  const what =
+    expected === 'pdf'
+      ? 'a PDF document'
+      : expected === 'video'
+        ? 'a video (MP4 or WebM)'
+        : 'a photo (JPEG or PNG)';
   const maxBytes = limits.maxBytes ?? UPLOAD_LIMITS[expected].maxBytes;
   if (bytes.length === 0) {
     throw new PlenaryError('invalid_file', `The file is empty; expected ${what}.`);
@@ -244,7 +261,9 @@ export function checkUpload(
     sniffed !== null &&
     (expected === 'pdf'
       ? sniffed.mediaType === 'application/pdf'
-      : sniffed.mediaType === 'image/jpeg' || sniffed.mediaType === 'image/png');
+      : expected === 'video'
+        ? sniffed.mediaType === 'video/mp4' || sniffed.mediaType === 'video/webm'
+        : sniffed.mediaType === 'image/jpeg' || sniffed.mediaType === 'image/png');
   if (!sniffed || !isExpectedType) {
     throw new PlenaryError(
       'invalid_file',
@@ -263,6 +282,8 @@ export function checkUpload(
     }
     return sniffed;
   }
+
+  if (expected === 'video') return sniffed;
 
   const complete =
     sniffed.mediaType === 'image/png' ? readPng(bytes)?.complete : readJpeg(bytes)?.complete;

@@ -8,7 +8,15 @@ import {
   SESSION_STATUSES,
 } from '../../db/schema.js';
 import { forbidden, PlenaryError } from '../../platform/errors.js';
-import { errorResponses, Instant, Localized, Slug, Uuid } from '../../platform/schemas.js';
+import { UPLOAD_LIMITS } from '../../platform/file-sniff.js';
+import {
+  ErrorResponse,
+  errorResponses,
+  Instant,
+  Localized,
+  Slug,
+  Uuid,
+} from '../../platform/schemas.js';
 import { requireUser } from '../../server/auth.plugin.js';
 import type { Services } from '../../server/context.js';
 import { isFocalPointOf, isSecretariat } from '../accounts/actor.js';
@@ -244,6 +252,70 @@ export function registerProgrammeRoutes(root: FastifyInstance, services: Service
         request.params.code,
         request.body.people as never,
       ),
+  );
+
+  app.put(
+    '/api/editions/:slug/sessions/:code/people/:participantId/video',
+    {
+      schema: {
+        tags,
+        summary:
+          'Upload a remote speaker\'s pre-recorded video message (MP4 or WebM, field "file", secretariat)',
+        consumes: ['multipart/form-data'],
+        params: Type.Object({ slug: Slug, code: SessionCode, participantId: Uuid }),
+        response: { 200: SessionViewSchema, ...errorResponses, 413: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request);
+      if (!request.isMultipart()) {
+        throw new PlenaryError(
+          'invalid_file',
+          'Send the video as multipart/form-data in a field named "file".',
+        );
+      }
+      const file = await request.file({
+        limits: { fileSize: UPLOAD_LIMITS.video.maxBytes, files: 1 },
+      });
+      if (!file || file.fieldname !== 'file') {
+        throw new PlenaryError(
+          'invalid_file',
+          'No file was sent: use a multipart field named "file".',
+        );
+      }
+      const bytes = new Uint8Array(await file.toBuffer());
+      return programme.setVideoMessage(
+        actor,
+        request.params.slug,
+        request.params.code,
+        request.params.participantId,
+        {
+          fileName: file.filename,
+          bytes,
+        },
+      );
+    },
+  );
+
+  app.get(
+    '/editions/:slug/sessions/:code/video/:participantId',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({ slug: Slug, code: SessionCode, participantId: Uuid }),
+      },
+    },
+    async (request, reply) => {
+      const video = await programme.videoMessage(
+        request.params.slug,
+        request.params.code,
+        request.params.participantId,
+      );
+      return reply
+        .type(video.mediaType)
+        .header('cache-control', 'public, max-age=3600')
+        .send(Buffer.from(video.bytes));
+    },
   );
 
   app.get(

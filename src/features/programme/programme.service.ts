@@ -2,6 +2,8 @@
  * The programme: rooms, sessions and who chairs or speaks in them. The database refuses two
  * sessions in one room at overlapping times; a person due in two places at once is flagged.
  */
+
+import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { EXCLUSION_VIOLATION, pgError, UNIQUE_VIOLATION } from '../../db/errors.js';
@@ -9,6 +11,7 @@ import {
   type AttendanceMode,
   delegations,
   editions,
+  files,
   type Localized,
   organisations,
   participants,
@@ -22,6 +25,7 @@ import {
 import type { Clock } from '../../platform/clock.js';
 import { countryName } from '../../platform/countries.js';
 import { forbidden, PlenaryError } from '../../platform/errors.js';
+import { checkUpload } from '../../platform/file-sniff.js';
 import { type Actor, isSecretariat } from '../accounts/actor.js';
 import { displayName } from '../accreditation/participants.presenter.js';
 import { recordAudit } from '../audit/audit.js';
@@ -373,6 +377,7 @@ export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) 
             )
             .orderBy(asc(sessionRoles.position))
         : [];
+      const sessionCodes = new Map(sessionRows.map((s) => [s.id, s.code]));
       const bySession = new Map<string, SessionPerson[]>();
       for (const r of roles) {
         const people = bySession.get(r.role.sessionId) ?? [];
@@ -386,7 +391,10 @@ export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) 
           delegationCode: r.code,
           role: r.role.role,
           attendance: r.role.attendance,
-          mediaUrl: r.role.mediaUrl,
+          // An uploaded video message is served at a stable public address of the session.
+          mediaUrl: r.role.mediaFileId
+            ? `/editions/${e.slug}/sessions/${sessionCodes.get(r.role.sessionId)}/video/${r.p.id}`
+            : r.role.mediaUrl,
         });
         bySession.set(r.role.sessionId, people);
       }
@@ -435,6 +443,82 @@ export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) 
       };
       cache.set(key, view);
       return view;
+    },
+
+    /** A remote speaker's pre-recorded video message, uploaded (MP4 or WebM, checked from the bytes). */
+    async setVideoMessage(
+      actor: Actor,
+      slug: string,
+      code: string,
+      participantId: string,
+      upload: { fileName: string; bytes: Uint8Array },
+    ) {
+      requireSecretariat(actor);
+      const e = await edition(slug);
+      const s = await session(e.id, code);
+      const sniffed = checkUpload(upload.bytes, 'video');
+      const [role] = await db
+        .select({ delegationId: participants.delegationId })
+        .from(sessionRoles)
+        .innerJoin(participants, eq(participants.id, sessionRoles.participantId))
+        .where(
+          and(eq(sessionRoles.sessionId, s.id), eq(sessionRoles.participantId, participantId)),
+        );
+      if (!role) {
+        throw new PlenaryError('participant_not_found', 'That person has no role in this session.');
+      }
+      await db.transaction(async (tx) => {
+        const [file] = await tx
+          .insert(files)
+          .values({
+            editionId: e.id,
+            delegationId: role.delegationId,
+            kind: 'video_message',
+            mediaType: sniffed.mediaType,
+            fileName: upload.fileName.slice(0, 200) || 'video',
+            byteSize: upload.bytes.byteLength,
+            sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+            bytes: upload.bytes,
+            uploadedBy: actor.kind === 'user' ? actor.id : null,
+          })
+          .returning({ id: files.id });
+        await tx
+          .update(sessionRoles)
+          .set({ attendance: 'video_message', mediaFileId: file!.id, mediaUrl: null })
+          .where(
+            and(eq(sessionRoles.sessionId, s.id), eq(sessionRoles.participantId, participantId)),
+          );
+        await tx
+          .update(sessions)
+          .set({ updatedAt: clock.now(), version: s.version + 1 })
+          .where(eq(sessions.id, s.id));
+        await audit(tx, actor, e.id, 'session.people', s.id, null, {
+          videoMessage: {
+            participantId,
+            fileId: file!.id,
+            mediaType: sniffed.mediaType,
+            byteSize: upload.bytes.byteLength,
+          },
+        });
+      });
+      invalidate(slug);
+      return service.describeSession(slug, code);
+    },
+
+    /** The uploaded video message of a published session, for anyone (it is played in the hall). */
+    async videoMessage(slug: string, code: string, participantId: string) {
+      const e = await edition(slug);
+      const s = await session(e.id, code);
+      if (s.status === 'draft') throw new PlenaryError('file_not_found', 'No such video message.');
+      const [row] = await db
+        .select({ bytes: files.bytes, mediaType: files.mediaType })
+        .from(sessionRoles)
+        .innerJoin(files, eq(files.id, sessionRoles.mediaFileId))
+        .where(
+          and(eq(sessionRoles.sessionId, s.id), eq(sessionRoles.participantId, participantId)),
+        );
+      if (!row) throw new PlenaryError('file_not_found', 'No such video message.');
+      return row;
     },
 
     /** People due in two sessions at once (present in both; video messages do not count). */
