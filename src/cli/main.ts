@@ -29,6 +29,7 @@ Commands:
   import participants FILE --delegation CODE [--edition SLUG] [--mode valid-rows|all-or-nothing|validate]
   export participants --format csv|xlsx [--edition SLUG] [--status STATUS] [--out FILE]
   schedule --in instance.json --out solution.json [--time-limit SECONDS] [--seed N]
+  readout --edition SLUG --delegation CODE [--lang ja|en] [--format md|html|pdf] [--out FILE]
 `;
 
 export class UsageError extends Error {}
@@ -65,6 +66,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await (await import('./participants.command.js')).runExport(rest, io);
       case 'schedule':
         return await (await import('./schedule.command.js')).runSchedule(rest, io);
+      case 'readout':
+        return await (await import('./readout.command.js')).runReadout(rest, io);
       case undefined:
       case 'help':
       case '--help':

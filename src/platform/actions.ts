@@ -58,6 +58,22 @@ export const ACTIONS = [
   'bilateral.flag',
   'notification.read',
   'outbox.sent',
+  // outcome documents (features/documents)
+  'document.create',
+  'document.version',
+  'document.status',
+  'amendment.propose',
+  'amendment.withdraw',
+  'amendment.cosponsor',
+  'amendment.decide',
+  'document.adopt',
+  'silence.start',
+  'silence.object',
+  'document.publish',
+  // readouts (features/publishing)
+  'readout.compose',
+  'readout.edit',
+  'readout.publish',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

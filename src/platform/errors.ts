@@ -65,6 +65,16 @@ export const ERROR_KINDS = {
   plan_stale: 'conflict',
   plan_invalid: 'conflict',
   not_on_slot: 'invalid',
+  // outcome documents (features/documents)
+  document_not_found: 'not_found',
+  amendment_not_found: 'not_found',
+  paragraph_not_found: 'not_found',
+  invalid_span: 'invalid',
+  amendment_conflict: 'conflict',
+  invalid_transition: 'conflict',
+  document_not_negotiable: 'conflict',
+  silence_running: 'conflict',
+  silence_not_running: 'conflict',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_KINDS;

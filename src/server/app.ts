@@ -15,9 +15,14 @@ import { registerAccountsRoutes } from '../features/accounts/accounts.routes.js'
 import { registerAccreditationRoutes } from '../features/accreditation/accreditation.routes.js';
 import { registerBilateralsRoutes } from '../features/bilaterals/bilaterals.routes.js';
 import { registerConferencesRoutes } from '../features/conferences/conferences.routes.js';
+import { registerDocumentExportRoutes } from '../features/documents/documents.exports.routes.js';
+import { registerDocumentsRoutes } from '../features/documents/documents.routes.js';
+import { startJobRunner } from '../features/documents/jobs.js';
 import { registerProgrammePages } from '../features/programme/programme.pages.js';
 import { registerProgrammeRoutes } from '../features/programme/programme.routes.js';
 import { registerPublicPages } from '../features/publishing/public-pages.routes.js';
+import { registerReadoutsRoutes } from '../features/publishing/readouts.routes.js';
+import { registerSearchRoutes } from '../features/publishing/search.routes.js';
 import { registerSpeakersRoutes } from '../features/speakers/speakers.routes.js';
 import { registerStatementsPages } from '../features/statements/statements.pages.js';
 import { registerStatementsRoutes } from '../features/statements/statements.routes.js';
@@ -32,6 +37,8 @@ export interface AppOptions {
   /** Serve the built web UI (dist/web). Tests of the API leave it off. */
   web?: boolean;
   trustProxy?: boolean;
+  /** Run due jobs (silence deadlines) at start and every few seconds; on unless false. */
+  jobs?: boolean;
 }
 
 /** Paths the single-page app owns; the server answers them with its index.html. */
@@ -121,9 +128,27 @@ export async function buildApp(
   registerBilateralsRoutes(app, services);
   registerSpeakersRoutes(app, services);
   registerStatementsRoutes(app, services);
+  registerDocumentsRoutes(app, services);
+  registerDocumentExportRoutes(app, services);
+  registerSearchRoutes(app, services);
   registerProgrammePages(app, services);
   registerStatementsPages(app, services);
+  registerReadoutsRoutes(app, services);
   registerPublicPages(app, services);
+
+  if (options.jobs !== false) {
+    // Once when the server is ready, so that a deadline passed while it was down is honoured,
+    // then every 5 seconds; stopped (waiting for a run in progress) when the app closes.
+    const runner = startJobRunner(services.database.db, services.clock, {
+      onError: (error) => app.log.error(error, 'running due jobs failed'),
+    });
+    app.addHook('onReady', async () => {
+      await runner.runNow();
+    });
+    app.addHook('onClose', async () => {
+      await runner.stop();
+    });
+  }
 
   if (options.web !== false) registerWeb(app);
   return app;

@@ -4,7 +4,10 @@ import type { AccreditationService } from '../features/accreditation/accreditati
 import type { BadgesService } from '../features/accreditation/badges.service.js';
 import type { BilateralsService } from '../features/bilaterals/bilaterals.service.js';
 import type { ConferencesService } from '../features/conferences/conferences.service.js';
+import type { DocumentsService } from '../features/documents/documents.service.js';
 import type { ProgrammeService } from '../features/programme/programme.service.js';
+import type { PublishingService } from '../features/publishing/publishing.service.js';
+import type { ReadoutsService } from '../features/publishing/readouts.service.js';
 import type { LiveHub } from '../features/speakers/live.js';
 import type { SpeakersService } from '../features/speakers/speakers.service.js';
 import type { StatementsService } from '../features/statements/statements.service.js';
@@ -24,4 +27,10 @@ export interface Services {
   live: LiveHub;
   speakers: SpeakersService;
   statements: StatementsService;
+  /** The series pages and the one search over statements, documents and readouts. */
+  publishing: PublishingService;
+  /** Delegations' readouts, and the public view of published documents. */
+  readouts: ReadoutsService;
+  /** Outcome documents: versions, amendments, adoption (documents/jobs.ts runs silence deadlines). */
+  documents: DocumentsService;
 }

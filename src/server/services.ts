@@ -5,7 +5,10 @@ import { createAccreditationService } from '../features/accreditation/accreditat
 import { createBadgesService } from '../features/accreditation/badges.service.js';
 import { createBilateralsService } from '../features/bilaterals/bilaterals.service.js';
 import { createConferencesService } from '../features/conferences/conferences.service.js';
+import { createDocumentsService } from '../features/documents/documents.service.js';
 import { createProgrammeService } from '../features/programme/programme.service.js';
+import { createPublishingService } from '../features/publishing/publishing.service.js';
+import { createReadoutsService } from '../features/publishing/readouts.service.js';
 import { createLiveHub } from '../features/speakers/live.js';
 import { createSpeakersService } from '../features/speakers/speakers.service.js';
 import { createStatementsService } from '../features/statements/statements.service.js';
@@ -17,6 +20,8 @@ export function createServices(database: Database, clock: Clock = systemClock): 
   const live = createLiveHub(database);
   const programme = createProgrammeService(deps);
   const bilaterals = createBilateralsService(deps);
+  const conferences = createConferencesService(deps);
+  const statements = createStatementsService(deps);
   // A programme change may put a principal's bilateral meeting on top of a session: flag it.
   programme.onChange((slug, origin) => {
     if (origin === 'local') bilaterals.flagConflicts(slug).catch(() => {});
@@ -34,12 +39,15 @@ export function createServices(database: Database, clock: Clock = systemClock): 
     live,
     speakers: createSpeakersService({ ...deps, live }),
     accounts: createAccountsService(deps),
-    conferences: createConferencesService(deps),
+    conferences,
     accreditation: createAccreditationService(deps),
     badges: createBadgesService(deps),
     programme,
     bilaterals,
-    statements: createStatementsService(deps),
+    statements,
+    publishing: createPublishingService({ db: database.db, conferences, statements }),
+    readouts: createReadoutsService(deps),
+    documents: createDocumentsService(deps),
   };
 }
 

@@ -6,6 +6,7 @@ import { DelegationBilateralsPage } from './pages/bilaterals/DelegationBilateral
 import { CheckInPage } from './pages/checkin/CheckInPage.js';
 import { PortalPage } from './pages/delegation/PortalPage.js';
 import { SpeakersPanel } from './pages/delegation/SpeakersPanel.js';
+import { DocumentPage, DocumentsListPage } from './pages/documents/DocumentsPage.js';
 import { ChairPage } from './pages/hall/ChairPage.js';
 import { HallScreenPage } from './pages/hall/HallScreenPage.js';
 import { InvitationPage } from './pages/public/InvitationPage.js';
@@ -81,6 +82,32 @@ function Routes() {
     return (
       <RequireRole allowed="focal_point">
         <SpeakersPanel />
+      </RequireRole>
+    );
+  if (path === '/portal/documents')
+    return (
+      <RequireRole allowed="focal_point">
+        <DocumentsListPage audience="portal" />
+      </RequireRole>
+    );
+  const portalDocument = matchPath('/portal/documents/:code', path);
+  if (portalDocument?.code)
+    return (
+      <RequireRole allowed="focal_point">
+        <DocumentPage audience="portal" code={portalDocument.code} />
+      </RequireRole>
+    );
+  if (path === '/secretariat/documents')
+    return (
+      <RequireRole allowed="secretariat">
+        <DocumentsListPage audience="secretariat" />
+      </RequireRole>
+    );
+  const consoleDocument = matchPath('/secretariat/documents/:code', path);
+  if (consoleDocument?.code)
+    return (
+      <RequireRole allowed="secretariat">
+        <DocumentPage audience="secretariat" code={consoleDocument.code} />
       </RequireRole>
     );
   const chair = matchPath('/chair/:slug/:session', path);

@@ -15,6 +15,8 @@ export interface EditionSettings {
   bilateralTransferMinutes: number;
   /** Seats a delegation takes at a bilateral table (principal, note-taker, interpreter…). */
   bilateralSeatsPerDelegation: number;
+  /** Silence procedure: the shortest time a text is circulated before it is adopted (hours). */
+  silenceHours: number;
 }
 
 export const DEFAULT_SETTINGS: EditionSettings = {
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: EditionSettings = {
   bilateralDayEnd: '19:00',
   bilateralTransferMinutes: 15,
   bilateralSeatsPerDelegation: 2,
+  silenceHours: 72,
 };
 
 const positiveInteger = (value: unknown, max: number): value is number =>
@@ -59,5 +62,8 @@ export function editionSettings(raw: Record<string, unknown> | null | undefined)
     bilateralSeatsPerDelegation: positiveInteger(value.bilateralSeatsPerDelegation, 50)
       ? value.bilateralSeatsPerDelegation
       : DEFAULT_SETTINGS.bilateralSeatsPerDelegation,
+    silenceHours: positiveInteger(value.silenceHours, 24 * 90)
+      ? value.silenceHours
+      : DEFAULT_SETTINGS.silenceHours,
   };
 }

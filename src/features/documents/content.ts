@@ -35,6 +35,8 @@ export interface DocumentContent {
   /** Opening words, e.g. "We, the participants of the Seoul Conference on Cyberspace…". */
   preamble?: Localized;
   sections: Section[];
+  /** How preambular paragraphs are numbered (operative ones always are); unnumbered by default. */
+  numbering?: NumberingStyle;
 }
 
 /** Numbering as such texts do: preambular paragraphs unnumbered (or lettered), operative numbered. */

@@ -98,6 +98,7 @@ const SessionBody = {
 };
 
 export function registerProgrammeRoutes(root: FastifyInstance, services: Services): void {
+  const serialised = new WeakMap<object, string>();
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const { programme } = services;
   const tags = ['programme'];
@@ -115,8 +116,18 @@ export function registerProgrammeRoutes(root: FastifyInstance, services: Service
       },
     },
     async (request, reply) => {
-      reply.header('cache-control', 'public, max-age=30');
-      return programme.view(request.params.slug);
+      const view = await programme.view(request.params.slug);
+      // The cached view is serialised once, by the route's own response schema (so undeclared
+      // fields are still dropped); a change yields a new view object, so nothing goes stale.
+      let json = serialised.get(view);
+      if (json === undefined) {
+        json = String(reply.serialize(view));
+        serialised.set(view, json);
+      }
+      return reply
+        .header('cache-control', 'public, max-age=30')
+        .type('application/json; charset=utf-8')
+        .send(json as never);
     },
   );
 
@@ -277,7 +288,7 @@ export function registerProgrammeRoutes(root: FastifyInstance, services: Service
       const file = await request.file({
         limits: { fileSize: UPLOAD_LIMITS.video.maxBytes, files: 1 },
       });
-      if (!file || file.fieldname !== 'file') {
+      if (file?.fieldname !== 'file') {
         throw new PlenaryError(
           'invalid_file',
           'No file was sent: use a multipart field named "file".',

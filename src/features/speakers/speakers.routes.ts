@@ -191,6 +191,17 @@ export function registerSpeakersRoutes(root: FastifyInstance, services: Services
 
   /** One database read per change, language and process, however many screens follow the list. */
   const reading = new Map<string, Promise<SpeakersView>>();
+  /** The event for a view, written once however many screens receive the same view object. */
+  const events = new WeakMap<object, string>();
+  function eventText(view: { version: number }): string {
+    let text = events.get(view);
+    if (text === undefined) {
+      text = `id: ${view.version}\nevent: view\ndata: ${JSON.stringify(view)}\n\n`;
+      events.set(view, text);
+    }
+    return text;
+  }
+
   function sharedView(actor: Actor, slug: string, code: string, lang: Lang, version: number) {
     const key = `${actor.kind === 'public' ? 'public' : JSON.stringify(actor)}|${slug}|${code}|${lang}|${version}`;
     let pending = reading.get(key);
@@ -252,7 +263,7 @@ export function registerSpeakersRoutes(root: FastifyInstance, services: Services
             if (closed) return;
             if (view.version !== lastVersion) {
               lastVersion = view.version;
-              res.write(`id: ${view.version}\nevent: view\ndata: ${JSON.stringify(view)}\n\n`);
+              res.write(eventText(view));
             }
           } while (again && !closed);
         } catch (error) {

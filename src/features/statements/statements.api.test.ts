@@ -339,7 +339,7 @@ describe('public pages', () => {
     expect(html).toContain('<mark>サイバー犯罪</mark>');
     expect(html).toContain('1件');
     const none = (await page(`/editions/${world.slug}/search?q=zzzz&lang=en`)).body;
-    expect(none).toContain('No published statement matches “zzzz”.');
+    expect(none).toContain('No published statement, document or readout matches “zzzz”.');
   });
 
   it('answers an unknown session with a 404 page', async () => {

@@ -10,10 +10,11 @@ import type { Services } from '../../server/context.js';
 import { renderPublicPage } from '../../web/public-pages/render.js';
 import {
   DelegationStatementsPage,
-  SearchPage,
   SessionStatementsPage,
 } from '../../web/public-pages/StatementsPage.js';
+import { UnifiedSearchPage } from '../../web/public-pages/UnifiedSearchPage.js';
 import { PUBLIC } from '../accounts/actor.js';
+import { parseKinds } from '../publishing/search.service.js';
 
 const SessionCode = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 });
 /** A page of statements shows them all; a session or delegation has far fewer than this. */
@@ -75,22 +76,30 @@ export function registerStatementsPages(app: FastifyInstance, services: Services
         params: Type.Object({ slug: Slug }),
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 200 })),
+          // The form's checkboxes send kinds=statement&kinds=document; links may send a list.
+          kinds: Type.Optional(
+            Type.Union([
+              Type.String({ maxLength: 64 }),
+              Type.Array(Type.String({ maxLength: 16 }), { maxItems: 3 }),
+            ]),
+          ),
           lang: Type.Optional(Type.String()),
         }),
       },
     },
     async (request, reply) => {
       const { slug } = request.params as { slug: string };
-      const query = ((request.query as { q?: string }).q ?? '').trim();
-      const found = await statements.search(slug, query, { lang: request.lang, limit: 20 });
+      const { q, kinds } = request.query as { q?: string; kinds?: string | string[] };
+      const query = (q ?? '').trim();
+      // The one search (publishing), as the public: statements, documents and readouts.
+      const result = await services.publishing.search.search(PUBLIC, slug, query, {
+        lang: request.lang,
+        kinds: parseKinds(Array.isArray(kinds) ? kinds.join(',') : kinds),
+        limit: 20,
+      });
       return sendPage(
         reply,
-        renderPublicPage(SearchPage, {
-          lang: request.lang,
-          edition: found.edition,
-          query,
-          results: query ? { items: found.items, more: found.more, words: found.words } : null,
-        }),
+        renderPublicPage(UnifiedSearchPage, { lang: request.lang, result, searched: query !== '' }),
       );
     },
   );

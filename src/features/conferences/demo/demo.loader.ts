@@ -10,6 +10,8 @@ import * as schema from '../../../db/schema.js';
 import {
   categories,
   delegations,
+  documents,
+  documentVersions,
   editions,
   organisations,
   participants,
@@ -32,6 +34,7 @@ import {
   DEMO_SERIES_CODE,
   type DemoData,
 } from './seoul-2013.data.js';
+import { DEMO_DOCUMENTS } from './seoul-2013.documents.js';
 import { DEMO_ROOMS, DEMO_SESSIONS, seoulInstant } from './seoul-2013.programme.js';
 import { DEMO_STATEMENTS, DEMO_THEMES } from './seoul-2013.statements.js';
 
@@ -277,6 +280,8 @@ async function insertDemo(
   );
   // Japan's four bilaterals (confirmed, final) and ~60 fictional requests left to plan.
   await insertDemoBilaterals(tx, need(editionIds, DEMO_EDITION_CODE, 'edition'), now);
+  // The chair's statement and its annex, the Seoul Framework (seoul-2013.documents.ts).
+  await insertDemoDocuments(tx, need(editionIds, DEMO_EDITION_CODE, 'edition'), sessionIds, now);
 
   const counts: DemoCounts = {
     series: 1,
@@ -385,6 +390,41 @@ async function insertDemoStatements(
         createdAt: new Date(now.getTime() + i),
       };
     }),
+  );
+}
+
+/** The demo's documents, published, each with its one version; annexes point at their document. */
+async function insertDemoDocuments(
+  tx: Tx,
+  editionId: string,
+  sessionIds: Map<string, string>,
+  now: Date,
+) {
+  const documentIds = new Map(DEMO_DOCUMENTS.map((d) => [d.code, randomUUID()]));
+  await tx.insert(documents).values(
+    DEMO_DOCUMENTS.map((d) => ({
+      id: need(documentIds, d.code, 'document'),
+      editionId,
+      code: d.code,
+      kind: d.kind,
+      title: d.title,
+      status: d.status,
+      annexToId: d.annexTo ? need(documentIds, d.annexTo, 'document') : null,
+      sessionId: d.session ? need(sessionIds, d.session, 'session') : null,
+      currentVersion: 1,
+      publishedAt: d.status === 'published' ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  await tx.insert(documentVersions).values(
+    DEMO_DOCUMENTS.map((d) => ({
+      documentId: need(documentIds, d.code, 'document'),
+      number: 1,
+      label: d.versionLabel,
+      content: d.content as unknown as Record<string, unknown>,
+      createdAt: now,
+    })),
   );
 }
 

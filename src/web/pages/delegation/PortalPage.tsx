@@ -56,6 +56,7 @@ export function PortalPage({ view, memberId }: { view: PortalView; memberId?: st
     { href: '/portal/agenda', label: t('agenda.tab'), current: view === 'agenda' },
     { href: '/portal/speakers', label: t('portal.tabs.speakers'), current: false },
     { href: '/portal/bilaterals', label: t('bilaterals.portalTab'), current: false },
+    { href: '/portal/documents', label: t('documents.tab'), current: false },
   ];
 
   return (

@@ -48,6 +48,7 @@ export function ConsolePage({ view, code }: { view: ConsoleView; code?: string }
     label: t(label),
     current: view === key || (key === 'delegations' && view === 'delegation'),
   }));
+  nav.push({ href: '/secretariat/documents', label: t('documents.tab'), current: false });
   // The chair's desk runs the lists of speakers of this edition's sessions.
   nav.push({
     href: `/chair/${encodeURIComponent(slug)}/opening`,
