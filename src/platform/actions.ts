@@ -74,6 +74,7 @@ export const ACTIONS = [
   'readout.compose',
   'readout.edit',
   'readout.publish',
+  'readout.photo',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -148,7 +148,7 @@ function normalise(input: ParticipantFields) {
 }
 
 /** Rows imported between two ANALYZEs of the participants table. */
-const ANALYZE_EVERY_ROWS = 5000;
+const ANALYZE_EVERY_ROWS = 20_000;
 
 export function createAccreditationService({ db, clock }: { db: Db; clock: Clock }) {
   let rowsSinceAnalyze = 0;

@@ -257,4 +257,59 @@ export function registerReadoutsRoutes(root: FastifyInstance, services: Services
       return sendPage(reply, renderPublicPage(DocumentPage, { lang: request.lang, document }));
     },
   );
+
+  app.post(
+    '/api/editions/:slug/delegations/:code/meetings/:meetingId/photos',
+    {
+      schema: {
+        tags,
+        summary:
+          'Add a photograph of one of the delegation\'s bilateral meetings (JPEG or PNG, field "file"; optional fields caption_en, caption_ja)',
+        consumes: ['multipart/form-data'],
+        params: Type.Object({ slug: Slug, code: Code, meetingId: Uuid }),
+        response: {
+          201: Type.Object({
+            id: Type.String(),
+            fileId: Type.String(),
+            caption: Type.Record(Type.String(), Type.String()),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireUser(request);
+      const { slug, code, meetingId } = request.params as {
+        slug: string;
+        code: string;
+        meetingId: string;
+      };
+      if (!request.isMultipart()) {
+        throw new PlenaryError(
+          'invalid_file',
+          'Send the photograph as multipart/form-data in a field named "file".',
+        );
+      }
+      const caption: Record<string, string> = {};
+      let upload: { fileName: string; bytes: Uint8Array } | undefined;
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          const bytes = new Uint8Array(await part.toBuffer());
+          if (part.fieldname === 'file' && !upload) upload = { fileName: part.filename, bytes };
+        } else if (typeof part.value === 'string' && /^caption_[a-z]{2}$/.test(part.fieldname)) {
+          caption[part.fieldname.slice('caption_'.length)] = part.value.slice(0, 300);
+        }
+      }
+      if (!upload)
+        throw new PlenaryError(
+          'invalid_file',
+          'No file was sent: use a multipart field named "file".',
+        );
+      const photo = await services.readouts.addMeetingPhoto(actor, slug, code, meetingId, {
+        ...upload,
+        caption,
+      });
+      return reply.status(201).send(photo);
+    },
+  );
 }

@@ -4,6 +4,8 @@
  * focal point (with a version check), and published for the public. Also the public view of a
  * published document (the chair's statement and its annexes), which a readout links to.
  */
+
+import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import {
@@ -26,6 +28,7 @@ import {
 } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { PlenaryError } from '../../platform/errors.js';
+import { checkUpload } from '../../platform/file-sniff.js';
 import { type Actor, isFocalPointOf, isSecretariat } from '../accounts/actor.js';
 import { recordAudit } from '../audit/audit.js';
 import type { DocumentContent, Segment } from '../documents/content.js';
@@ -698,6 +701,75 @@ export function createReadoutsService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     /** A published readout, for anyone. */
+    /**
+     * A photograph of one of the delegation's bilateral meetings, for its readout (the seed's
+     * 【…との会談】). JPEG or PNG, checked from the bytes; only a party's focal point or the secretariat.
+     */
+    async addMeetingPhoto(
+      actor: Actor,
+      slug: string,
+      code: string,
+      meetingId: string,
+      upload: { fileName: string; bytes: Uint8Array; caption: Record<string, string> },
+    ) {
+      const { edition, delegation } = await locate(slug, code);
+      if (!mayWriteReadout(actor, delegation.id)) {
+        throw new PlenaryError(
+          'forbidden',
+          'Only the delegation and the secretariat add its photos.',
+        );
+      }
+      const [party] = /^[0-9a-f-]{36}$/i.test(meetingId)
+        ? await db
+            .select({ meetingId: bilateralMeetingPrincipals.meetingId })
+            .from(bilateralMeetingPrincipals)
+            .innerJoin(
+              bilateralMeetings,
+              eq(bilateralMeetings.id, bilateralMeetingPrincipals.meetingId),
+            )
+            .where(
+              and(
+                eq(bilateralMeetingPrincipals.meetingId, meetingId),
+                eq(bilateralMeetingPrincipals.delegationId, delegation.id),
+                eq(bilateralMeetings.editionId, edition.id),
+              ),
+            )
+        : [];
+      if (!party) throw new PlenaryError('not_found', 'No such meeting of this delegation.');
+      const sniffed = checkUpload(upload.bytes, 'photo');
+      const now = clock.now();
+      return db.transaction(async (tx) => {
+        const [file] = await tx
+          .insert(files)
+          .values({
+            editionId: edition.id,
+            delegationId: delegation.id,
+            kind: 'meeting_photo',
+            mediaType: sniffed.mediaType,
+            fileName: upload.fileName.slice(0, 200) || 'photo',
+            byteSize: upload.bytes.byteLength,
+            sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+            bytes: upload.bytes,
+            uploadedBy: actor.kind === 'user' ? actor.id : null,
+          })
+          .returning({ id: files.id });
+        const [photo] = await tx
+          .insert(meetingPhotos)
+          .values({ meetingId, fileId: file!.id, caption: upload.caption })
+          .returning();
+        await recordAudit(tx, now, {
+          actor,
+          action: 'readout.photo',
+          entityType: 'meeting',
+          entityId: meetingId,
+          editionId: edition.id,
+          delegationId: delegation.id,
+          after: { fileId: file!.id, caption: upload.caption, mediaType: sniffed.mediaType },
+        });
+        return { id: photo!.id, fileId: file!.id, caption: photo!.caption };
+      });
+    },
+
     async published(slug: string, code: string, lang: ReadoutLang): Promise<ReadoutView> {
       const { edition, delegation } = await locate(slug, code);
       const row = await stored(edition.id, delegation.id, lang);
