@@ -22,6 +22,36 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+import {
+  EDITION_STATUSES,
+  type EditionStatus,
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+  PARTICIPANT_STATUSES,
+  type ParticipantStatus,
+  RANKS,
+  type Rank,
+  REGISTRATION_CATEGORIES,
+  type RegistrationCategory,
+  ROLES,
+  type Role,
+} from '../platform/vocabulary.js';
+
+export {
+  EDITION_STATUSES,
+  type EditionStatus,
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+  PARTICIPANT_STATUSES,
+  type ParticipantStatus,
+  RANKS,
+  type Rank,
+  REGISTRATION_CATEGORIES,
+  type RegistrationCategory,
+  ROLES,
+  type Role,
+};
+
 /** A text in several languages, keyed by BCP 47 language tag: `{ en: 'State Minister', ja: '外務副大臣' }`. */
 export type Localized = Record<string, string>;
 
@@ -42,9 +72,6 @@ export const series = pgTable('series', {
   description: jsonb('description').$type<Localized>().notNull().default({}),
   createdAt: createdAt(),
 });
-
-export const EDITION_STATUSES = ['planned', 'open', 'held', 'archived'] as const;
-export type EditionStatus = (typeof EDITION_STATUSES)[number];
 
 export const editions = pgTable(
   'editions',
@@ -85,19 +112,6 @@ export const editions = pgTable(
   ],
 );
 
-export const ORGANISATION_KINDS = [
-  'state',
-  'observer_state',
-  'international_organisation',
-  'private_sector',
-  'academia',
-  'civil_society',
-  'media',
-  'host',
-  'secretariat',
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-
 export const organisations = pgTable(
   'organisations',
   {
@@ -126,19 +140,6 @@ export const organisations = pgTable(
     check('organisations_code', sql`${t.code} ~ '^[A-Z0-9][A-Z0-9-]{1,31}$'`),
   ],
 );
-
-export const REGISTRATION_CATEGORIES = [
-  'party',
-  'party_overflow',
-  'observer',
-  'igo',
-  'ngo',
-  'media',
-  'host',
-  'secretariat',
-  'temporary',
-] as const;
-export type RegistrationCategory = (typeof REGISTRATION_CATEGORIES)[number];
 
 /** Per edition and category: badge colour and the nomination deadline. */
 export const categories = pgTable(
@@ -185,24 +186,6 @@ export const delegations = pgTable(
     unique('delegations_edition_code').on(t.editionId, t.code),
   ],
 );
-
-export const RANKS = [
-  'head_of_state',
-  'vice_president',
-  'head_of_government',
-  'head_of_io',
-  'deputy_prime_minister',
-  'foreign_minister',
-  'minister',
-  'vice_minister',
-  'ambassador',
-  'delegate',
-  'observer',
-] as const;
-export type Rank = (typeof RANKS)[number];
-
-export const PARTICIPANT_STATUSES = ['nominated', 'approved', 'rejected', 'withdrawn'] as const;
-export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 
 export const participants = pgTable(
   'participants',
@@ -304,9 +287,6 @@ export const files = pgTable(
     ),
   ],
 );
-
-export const ROLES = ['secretariat', 'focal_point', 'participant'] as const;
-export type Role = (typeof ROLES)[number];
 
 export const users = pgTable(
   'users',

@@ -42,53 +42,20 @@ export function formatNumber(lang: Lang, value: number): string {
 
 // ---------------------------------------------------------------- labels of the domain's codes
 
-export const RANKS = [
-  'head_of_state',
-  'vice_president',
-  'head_of_government',
-  'head_of_io',
-  'deputy_prime_minister',
-  'foreign_minister',
-  'minister',
-  'vice_minister',
-  'ambassador',
-  'delegate',
-  'observer',
-] as const;
-export type Rank = (typeof RANKS)[number];
-
-export const CATEGORIES = [
-  'party',
-  'party_overflow',
-  'observer',
-  'igo',
-  'ngo',
-  'media',
-  'host',
-  'secretariat',
-  'temporary',
-] as const;
-export type CategoryCode = (typeof CATEGORIES)[number];
-
-export const ORGANISATION_KINDS = [
-  'state',
-  'observer_state',
-  'international_organisation',
-  'private_sector',
-  'academia',
-  'civil_society',
-  'media',
-  'host',
-  'secretariat',
-] as const;
-export type OrganisationKindCode = (typeof ORGANISATION_KINDS)[number];
-
-export const PARTICIPANT_STATUSES = ['nominated', 'approved', 'rejected', 'withdrawn'] as const;
-export type ParticipantStatusCode = (typeof PARTICIPANT_STATUSES)[number];
-
-export const EDITION_STATUSES = ['planned', 'open', 'held', 'archived'] as const;
-
-export const ROLES = ['secretariat', 'focal_point', 'participant'] as const;
+export type {
+  OrganisationKind as OrganisationKindCode,
+  ParticipantStatus as ParticipantStatusCode,
+  Rank,
+  RegistrationCategory as CategoryCode,
+} from '../vocabulary.js';
+export {
+  EDITION_STATUSES,
+  ORGANISATION_KINDS,
+  PARTICIPANT_STATUSES,
+  RANKS,
+  REGISTRATION_CATEGORIES as CATEGORIES,
+  ROLES,
+} from '../vocabulary.js';
 
 /** A label for a code of one of the domain's vocabularies; an unknown code shows as itself. */
 function label(lang: Lang, prefix: string, code: string): string {
