@@ -50,7 +50,7 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+export type Query = Record<string, string | number | boolean | null | undefined>;
 
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
@@ -65,7 +65,11 @@ export function withQuery(path: string, query?: Query): string {
 
 const SAFE = new Set(['GET', 'HEAD']);
 
-async function request<T>(
+/**
+ * One request to the API: JSON in and out, the session's CSRF token on unsafe methods, errors
+ * as ApiError. Feature clients (documents, speakers…) use it rather than a fetch of their own.
+ */
+export async function request<T>(
   method: string,
   path: string,
   options: { query?: Query; json?: unknown; form?: FormData; cache?: RequestCache } = {},

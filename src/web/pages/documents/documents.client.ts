@@ -4,7 +4,7 @@
  * Unsafe calls carry the session's CSRF token, read once from GET /api/auth/session.
  */
 import type { DocumentContent } from '../../../features/documents/content.js';
-import { ApiError, api, withQuery } from '../../api.js';
+import { type Query, request, withQuery } from '../../api.js';
 import type { ErrorDetail, Localized } from '../../types.js';
 
 export type DocumentStatus = 'draft' | 'under_negotiation' | 'adopted' | 'published';
@@ -109,58 +109,12 @@ export interface VersionInput {
   merges?: { amendmentIds: string[]; paragraphId: string; text?: string; bracket?: boolean }[];
 }
 
-let csrf: Promise<string | null> | null = null;
-
-function csrfToken(): Promise<string | null> {
-  csrf ??= api.session().then(
-    (session) => session.csrfToken,
-    () => null,
-  );
-  return csrf;
-}
-
-type Query = Record<string, string | number | boolean | undefined>;
-
-async function call<T>(
-  method: string,
-  path: string,
-  query: Query = {},
-  body?: unknown,
-): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET') {
-    const token = await csrfToken();
-    if (token) headers['x-csrf-token'] = token;
-    headers['content-type'] = 'application/json';
-  }
-  let response: Response;
-  try {
-    response = await fetch(withQuery(path, query), {
-      method,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers,
-      ...(method !== 'GET' ? { body: JSON.stringify(body ?? {}) } : {}),
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'The server could not be reached.');
-  }
-  const payload = (await response.json().catch(() => undefined)) as unknown;
-  if (!response.ok) {
-    const error = (
-      payload as
-        | { error?: { code?: string; message?: string; details?: ErrorDetail[] } }
-        | undefined
-    )?.error;
-    if (error?.code === 'csrf_failed') csrf = null;
-    throw new ApiError(
-      response.status,
-      error?.code ?? `http_${response.status}`,
-      error?.message ?? response.statusText,
-      Array.isArray(error?.details) ? error.details : [],
-    );
-  }
-  return payload as T;
+function call<T>(method: string, path: string, query: Query = {}, body?: unknown): Promise<T> {
+  return request<T>(method, path, {
+    query,
+    cache: 'no-store',
+    ...(method !== 'GET' ? { json: body ?? {} } : {}),
+  });
 }
 
 const e = encodeURIComponent;

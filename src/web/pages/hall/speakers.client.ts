@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { SpeakersCommand, SpeakersView } from '../../../features/speakers/speakers.service.js';
-import { ApiError, api } from '../../api.js';
+import { request } from '../../api.js';
 
 export type { SpeakersCommand, SpeakersView };
 
@@ -13,52 +13,12 @@ const e = encodeURIComponent;
 export const speakersPath = (slug: string, session: string) =>
   `/api/editions/${e(slug)}/sessions/${e(session)}/speakers`;
 
-let csrf: Promise<string | null> | null = null;
-
-/** The session's CSRF token (api.ts keeps its own copy private; the session answer carries it). */
-function csrfToken(): Promise<string | null> {
-  csrf ??= api.session().then(
-    (session) => session.csrfToken,
-    () => null,
-  );
-  return csrf;
-}
-
-export async function sendCommand(
+export function sendCommand(
   slug: string,
   session: string,
   command: SpeakersCommand,
 ): Promise<SpeakersView> {
-  const token = await csrfToken();
-  let response: Response;
-  try {
-    response = await fetch(speakersPath(slug, session), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        accept: 'application/json',
-        'content-type': 'application/json',
-        ...(token ? { 'x-csrf-token': token } : {}),
-      },
-      body: JSON.stringify(command),
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'The server could not be reached.');
-  }
-  const payload = (await response.json().catch(() => undefined)) as
-    | SpeakersView
-    | { error?: { code?: string; message?: string } }
-    | undefined;
-  if (!response.ok) {
-    const error = (payload as { error?: { code?: string; message?: string } } | undefined)?.error;
-    if (error?.code === 'csrf_failed') csrf = null; // a new session: fetch its token next time
-    throw new ApiError(
-      response.status,
-      error?.code ?? `http_${response.status}`,
-      error?.message ?? response.statusText,
-    );
-  }
-  return payload as SpeakersView;
+  return request<SpeakersView>('POST', speakersPath(slug, session), { json: command });
 }
 
 export interface ProgrammeSession {
@@ -69,11 +29,10 @@ export interface ProgrammeSession {
 }
 
 export async function programmeSessions(slug: string): Promise<ProgrammeSession[]> {
-  const response = await fetch(`/api/editions/${e(slug)}/programme`, {
-    headers: { accept: 'application/json' },
-  });
-  if (!response.ok) throw new ApiError(response.status, `http_${response.status}`, 'programme');
-  const body = (await response.json()) as { sessions: ProgrammeSession[] };
+  const body = await request<{ sessions: ProgrammeSession[] }>(
+    'GET',
+    `/api/editions/${e(slug)}/programme`,
+  );
   return body.sessions.filter((s) => s.status !== 'cancelled');
 }
 
