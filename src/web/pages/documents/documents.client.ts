@@ -5,7 +5,7 @@
  */
 import type { DocumentContent } from '../../../features/documents/content.js';
 import { type Query, request, withQuery } from '../../api.js';
-import type { ErrorDetail, Localized } from '../../types.js';
+import type { Localized } from '../../types.js';
 
 export type DocumentStatus = 'draft' | 'under_negotiation' | 'adopted' | 'published';
 export type AmendmentKind = 'replace' | 'insert' | 'delete' | 'new_paragraph';
