@@ -6,30 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { plenary } from '../../test/support/cli.js';
 import { bilateralsDir } from '../scheduling/fixtures.test-support.js';
-import { run } from './main.js';
-
-function sink() {
-  let text = '';
-  return {
-    stream: new Writable({
-      write(chunk, _encoding, done) {
-        text += chunk.toString();
-        done();
-      },
-    }),
-    text: () => text,
-  };
-}
-
-async function plenary(...argv: string[]) {
-  const out = sink();
-  const err = sink();
-  const code = await run(argv, { stdout: out.stream, stderr: err.stream });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'plenary-schedule-'));
 

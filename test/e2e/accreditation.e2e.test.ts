@@ -6,7 +6,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { deflateSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,6 +14,7 @@ import {
   type RunningPlenary,
   startPlenary,
 } from '../support/browser.js';
+import { pngImage } from '../support/images.js';
 
 let plenary: RunningPlenary;
 let browser: Browser;
@@ -27,50 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await plenary?.close();
 });
-
-/** A plain PNG portrait, 300×400, made here so the test needs no image file. */
-function portraitPng(): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const [w, h] = [300, 400];
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  const raw = Buffer.alloc((w * 3 + 1) * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = y * (w * 3 + 1) + 1 + x * 3;
-      const inFace = (x - 150) ** 2 / 80 ** 2 + (y - 170) ** 2 / 100 ** 2 < 1;
-      raw[i] = inFace ? 220 : 200;
-      raw[i + 1] = inFace ? 180 : 215;
-      raw[i + 2] = inFace ? 150 : 230;
-    }
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 describe('accreditation, end to end in the browser', () => {
   it('runs from invitation to a checked-in badge', async () => {
@@ -122,7 +78,14 @@ describe('accreditation, end to end in the browser', () => {
     await page.waitForURL('**/portal/members/**');
     const participantId = new URL(page.url()).pathname.split('/').pop()!;
     const photo = path.join(mkdtempSync(path.join(tmpdir(), 'plenary-photo-')), 'sari.png');
-    writeFileSync(photo, portraitPng());
+    writeFileSync(
+      photo,
+      pngImage(300, 400, (x, y) =>
+        (x - 150) ** 2 / 80 ** 2 + (y - 170) ** 2 / 100 ** 2 < 1
+          ? [220, 180, 150]
+          : [200, 215, 230],
+      ),
+    );
     await page.setInputFiles('#photo', photo);
     await page.click('.photo-panel button[type=submit]');
     await page.waitForSelector('.photo-panel .notice--success');

@@ -2,12 +2,12 @@
  * The readout page renders Japan's Japanese readout of Seoul 2013, composed from the records,
  * published by the delegation, with a photograph of one of its bilateral meetings.
  */
-import { deflateSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bilateralMeetingPrincipals, delegations } from '../../src/db/schema.js';
 import { launchBrowser, type RunningPlenary, startPlenary } from '../support/browser.js';
+import { pngImage } from '../support/images.js';
 
 let plenary: RunningPlenary;
 let browser: Browser;
@@ -19,49 +19,6 @@ afterAll(async () => {
   await browser?.close();
   await plenary?.close();
 });
-
-/** A small, valid PNG photograph (400×300, two colours), made here. */
-function photoPng(): Buffer {
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = table[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type), data]);
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(data.length);
-    const tail = Buffer.alloc(4);
-    tail.writeUInt32BE(crc(body));
-    return Buffer.concat([head, body, tail]);
-  };
-  const [w, h] = [400, 300];
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  const raw = Buffer.alloc((w * 3 + 1) * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = y * (w * 3 + 1) + 1 + x * 3;
-      raw[i] = x < w / 2 ? 40 : 200;
-      raw[i + 1] = 90;
-      raw[i + 2] = 160;
-    }
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 describe('the readout page', () => {
   it("renders Japan's Japanese readout with a meeting photograph", async () => {
@@ -101,7 +58,11 @@ describe('the readout page', () => {
       {
         headers,
         multipart: {
-          file: { name: 'bishop.png', mimeType: 'image/png', buffer: photoPng() },
+          file: {
+            name: 'bishop.png',
+            mimeType: 'image/png',
+            buffer: pngImage(400, 300, (x) => (x < 200 ? [40, 90, 160] : [200, 90, 160])),
+          },
           caption_ja: 'ビショップ・豪州外務大臣との会談',
         },
       },

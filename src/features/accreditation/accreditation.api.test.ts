@@ -3,9 +3,9 @@
  * with nothing leaked; bad input is a 4xx with a stable code.
  */
 
-import { deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngImage } from '../../../test/support/images.js';
 import { aMember, createTestApp, createWorld, type World } from '../../../test/support/world.js';
 import { buildApp } from '../../server/app.js';
 
@@ -35,40 +35,6 @@ afterAll(async () => {
   await app?.close();
   await world?.close();
 });
-
-function pngBytes(width: number, height: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  const raw = Buffer.alloc((width * 3 + 1) * height, 0x80);
-  for (let y = 0; y < height; y++) raw[y * (width * 3 + 1)] = 0;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 function multipart(
   fields: Record<string, string>,
@@ -287,7 +253,7 @@ describe('sign-in and invitations', () => {
 
 describe('uploads, imports and exports', () => {
   it('accepts a PNG photo and refuses a PDF posing as one', async () => {
-    const photo = multipart({}, { name: 'me.png', type: 'image/png', bytes: pngBytes(300, 400) });
+    const photo = multipart({}, { name: 'me.png', type: 'image/png', bytes: pngImage(300, 400) });
     const ok = await app.inject({
       method: 'PUT',
       url: `/api/participants/${jpnMemberId}/photo`,
