@@ -45,6 +45,7 @@ const portalViews = {
   '/portal/import': 'import',
   '/portal/credentials': 'credentials',
   '/portal/agenda': 'agenda',
+  '/portal/readout': 'readout',
 } as const;
 const consoleViews = {
   '/secretariat': 'queue',

@@ -69,27 +69,31 @@ describe('the readout page', () => {
     );
     expect(photo.status(), await photo.text()).toBe(201);
 
-    // The delegation composes its readout from the records and publishes it.
-    const composed = await focal.request.post(
-      '/api/editions/seoul-2013/delegations/JPN/readouts/ja',
-      { headers, data: {} },
-    );
-    expect(composed.ok(), await composed.text()).toBe(true);
-    const { version } = (await composed.json()) as { version: number };
-    const published = await focal.request.post(
-      '/api/editions/seoul-2013/delegations/JPN/readouts/ja/publish',
-      {
-        headers,
-        data: { version },
-      },
-    );
-    expect(published.ok(), await published.text()).toBe(true);
+    // In the portal, the focal point composes the readout from the records, edits it, publishes it.
+    const portal = await focal.newPage();
+    await portal.goto('/sign-in');
+    await portal.fill('#email', 'focal.jpn@plenary.example');
+    await portal.fill('#password', 'seoul-2013-japan');
+    await portal.click('button[type=submit]');
+    await portal.waitForURL('**/portal**');
+    await portal.goto('/portal/readout');
+    await portal.getByRole('button', { name: 'Compose from the records' }).click();
+    await portal.waitForSelector('.readout-editor');
+    const first = '#readout-overview-0';
+    await portal.fill(first, `${await portal.inputValue(first)}（編集済み）`);
+    await portal.click('.readout-editor button[type=submit]');
+    await portal.waitForSelector('.notice--success');
+    await portal.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expect
+      .poll(() => portal.locator('.readout-editor .secondary').textContent())
+      .toContain('Published');
 
     // Anyone reads it; the content is in the HTML, the photograph loads.
     const reader = await browser.newContext({ baseURL: plenary.baseUrl, locale: 'ja-JP' });
     const page = await reader.newPage();
     await page.goto('/editions/seoul-2013/delegations/JPN/readout?lang=ja');
     const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toContain('（編集済み）');
     for (const fact of [
       '平成25年',
       '10月17日',

@@ -993,6 +993,22 @@ export const en = {
   'documents.change.added': 'added',
   'documents.change.removed': 'removed',
   'documents.change.moved': 'moved',
+  'readout.tab': 'Readout',
+  'readout.heading': 'The readout of this conference',
+  'readout.intro':
+    "Plenary composes the delegation's readout from its records: overview, statements, the chair's statement, the next meeting and the delegation's bilateral meetings. Edit it, then publish it.",
+  'readout.language': 'Language',
+  'readout.compose': 'Compose from the records',
+  'readout.recompose': 'Compose again from the records',
+  'readout.composed': 'Composed from the records.',
+  'readout.publish': 'Publish',
+  'readout.publishedNow': 'Published: the public page shows it.',
+  'readout.published': 'Published',
+  'readout.draft': 'Draft',
+  'readout.caption': 'Photo caption',
+  'readout.paragraph': 'Paragraph {n}',
+  'readout.download': 'Download',
+  'readout.publicPage': 'Public page',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -988,6 +988,22 @@ export const ja = {
   'documents.change.added': '追加',
   'documents.change.removed': '削除',
   'documents.change.moved': '移動',
+  'readout.tab': '結果概要',
+  'readout.heading': '本会議の結果概要',
+  'readout.intro':
+    'Plenaryの記録から代表団の結果概要（概要、発言、議長声明、次回会合、二国間会談）を作成します。編集してから公表してください。',
+  'readout.language': '言語',
+  'readout.compose': '記録から作成',
+  'readout.recompose': '記録から作り直す',
+  'readout.composed': '記録から作成しました。',
+  'readout.publish': '公表',
+  'readout.publishedNow': '公表しました。公開ページに表示されます。',
+  'readout.published': '公表済み',
+  'readout.draft': '下書き',
+  'readout.caption': '写真のキャプション',
+  'readout.paragraph': '第{n}段落',
+  'readout.download': 'ダウンロード',
+  'readout.publicPage': '公開ページ',
 } as const satisfies Record<MessageKey, string>;
 
 // The other direction: a key only Japanese has is a leftover, also a compile error.

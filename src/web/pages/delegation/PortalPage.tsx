@@ -14,8 +14,16 @@ import { ImportPanel } from './ImportPanel.js';
 import { MemberForm } from './MemberForm.js';
 import { MemberPage } from './MemberPage.js';
 import { MembersList } from './MembersList.js';
+import { ReadoutPanel } from './ReadoutPanel.js';
 
-export type PortalView = 'members' | 'nominate' | 'import' | 'credentials' | 'member' | 'agenda';
+export type PortalView =
+  | 'members'
+  | 'nominate'
+  | 'import'
+  | 'credentials'
+  | 'member'
+  | 'agenda'
+  | 'readout';
 
 /** The focal point's portal: the delegation, its deadlines, and its members' nominations. */
 export function PortalPage({ view, memberId }: { view: PortalView; memberId?: string }) {
@@ -57,6 +65,7 @@ export function PortalPage({ view, memberId }: { view: PortalView; memberId?: st
     { href: '/portal/speakers', label: t('portal.tabs.speakers'), current: false },
     { href: '/portal/bilaterals', label: t('bilaterals.portalTab'), current: false },
     { href: '/portal/documents', label: t('documents.tab'), current: false },
+    { href: '/portal/readout', label: t('readout.tab'), current: view === 'readout' },
   ];
 
   return (
@@ -120,6 +129,7 @@ export function PortalPage({ view, memberId }: { view: PortalView; memberId?: st
         <ImportPanel edition={e} code={code} onImported={delegation.reload} />
       ) : null}
       {view === 'agenda' ? <AgendaPage edition={e} delegation={d} /> : null}
+      {view === 'readout' ? <ReadoutPanel slug={slug} code={code} /> : null}
       {view === 'credentials' ? (
         <CredentialsPanel edition={e} delegation={d} onChanged={delegation.reload} />
       ) : null}
