@@ -1,8 +1,3 @@
-/**
- * Accreditation use cases: nominations, documents, the secretariat's decisions, exports.
- * Each write is one transaction with its audit event; policies are checked before data is read.
- */
-import { createHash } from 'node:crypto';
 import {
   and,
   asc,
@@ -18,7 +13,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/connection.js';
+import type { Db } from '../../db/connection.js';
 import {
   auditEvents,
   categories,
@@ -39,6 +34,7 @@ import { checkUpload } from '../../platform/file-sniff.js';
 import { pick } from '../../platform/localized.js';
 import type { Actor } from '../accounts/actor.js';
 import { recordAudit, recordAuditMany } from '../audit/audit.js';
+import { storeFile } from '../audit/stored-files.js';
 import { organisationName } from '../conferences/organisation-name.js';
 import { accreditationPolicy as policy } from './accreditation.policy.js';
 import { type ExportColumn, participantsCsv, participantsXlsx } from './participant-export.js';
@@ -243,41 +239,6 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
         { extra: { deadline: cat.deadline?.toISOString() } },
       );
     }
-  }
-
-  async function storeFile(
-    tx: Tx,
-    input: {
-      editionId: string;
-      delegationId: string;
-      kind: 'photo' | 'credentials';
-      fileName: string;
-      bytes: Uint8Array;
-      mediaType: string;
-      actor: Actor;
-    },
-  ) {
-    const [file] = await tx
-      .insert(files)
-      .values({
-        editionId: input.editionId,
-        delegationId: input.delegationId,
-        kind: input.kind,
-        mediaType: input.mediaType,
-        fileName: input.fileName.slice(0, 200) || input.kind,
-        byteSize: input.bytes.byteLength,
-        sha256: createHash('sha256').update(input.bytes).digest('hex'),
-        bytes: input.bytes,
-        uploadedBy: input.actor.kind === 'user' ? input.actor.id : null,
-      })
-      .returning({
-        id: files.id,
-        fileName: files.fileName,
-        mediaType: files.mediaType,
-        byteSize: files.byteSize,
-        createdAt: files.createdAt,
-      });
-    return file!;
   }
 
   async function counts(delegationId: string) {

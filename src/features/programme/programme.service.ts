@@ -3,7 +3,6 @@
  * sessions in one room at overlapping times; a person due in two places at once is flagged.
  */
 
-import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
 import { EXCLUSION_VIOLATION, pgError, UNIQUE_VIOLATION } from '../../db/errors.js';
@@ -29,6 +28,7 @@ import { checkUpload } from '../../platform/file-sniff.js';
 import { type Actor, isSecretariat } from '../accounts/actor.js';
 import { displayName } from '../accreditation/participants.presenter.js';
 import { recordAudit } from '../audit/audit.js';
+import { storeFile } from '../audit/stored-files.js';
 import { findPersonConflicts } from './conflicts.js';
 import type { ProgrammeView, SessionPerson, SessionView } from './programme.view.js';
 
@@ -468,23 +468,18 @@ export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) 
         throw new PlenaryError('participant_not_found', 'That person has no role in this session.');
       }
       await db.transaction(async (tx) => {
-        const [file] = await tx
-          .insert(files)
-          .values({
-            editionId: e.id,
-            delegationId: role.delegationId,
-            kind: 'video_message',
-            mediaType: sniffed.mediaType,
-            fileName: upload.fileName.slice(0, 200) || 'video',
-            byteSize: upload.bytes.byteLength,
-            sha256: createHash('sha256').update(upload.bytes).digest('hex'),
-            bytes: upload.bytes,
-            uploadedBy: actor.kind === 'user' ? actor.id : null,
-          })
-          .returning({ id: files.id });
+        const file = await storeFile(tx, {
+          editionId: e.id,
+          delegationId: role.delegationId,
+          kind: 'video_message',
+          mediaType: sniffed.mediaType,
+          fileName: upload.fileName,
+          bytes: upload.bytes,
+          actor,
+        });
         await tx
           .update(sessionRoles)
-          .set({ attendance: 'video_message', mediaFileId: file!.id, mediaUrl: null })
+          .set({ attendance: 'video_message', mediaFileId: file.id, mediaUrl: null })
           .where(
             and(eq(sessionRoles.sessionId, s.id), eq(sessionRoles.participantId, participantId)),
           );
@@ -495,7 +490,7 @@ export function createProgrammeService({ db, clock }: { db: Db; clock: Clock }) 
         await audit(tx, actor, e.id, 'session.people', s.id, null, {
           videoMessage: {
             participantId,
-            fileId: file!.id,
+            fileId: file.id,
             mediaType: sniffed.mediaType,
             byteSize: upload.bytes.byteLength,
           },

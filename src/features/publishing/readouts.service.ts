@@ -5,7 +5,6 @@
  * published document (the chair's statement and its annexes), which a readout links to.
  */
 
-import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import {
@@ -31,6 +30,7 @@ import { PlenaryError } from '../../platform/errors.js';
 import { checkUpload } from '../../platform/file-sniff.js';
 import { type Actor, isFocalPointOf, isSecretariat } from '../accounts/actor.js';
 import { recordAudit } from '../audit/audit.js';
+import { storeFile } from '../audit/stored-files.js';
 import type { DocumentContent, Segment } from '../documents/content.js';
 import {
   composeReadout,
@@ -739,23 +739,18 @@ export function createReadoutsService({ db, clock }: { db: Db; clock: Clock }) {
       const sniffed = checkUpload(upload.bytes, 'photo');
       const now = clock.now();
       return db.transaction(async (tx) => {
-        const [file] = await tx
-          .insert(files)
-          .values({
-            editionId: edition.id,
-            delegationId: delegation.id,
-            kind: 'meeting_photo',
-            mediaType: sniffed.mediaType,
-            fileName: upload.fileName.slice(0, 200) || 'photo',
-            byteSize: upload.bytes.byteLength,
-            sha256: createHash('sha256').update(upload.bytes).digest('hex'),
-            bytes: upload.bytes,
-            uploadedBy: actor.kind === 'user' ? actor.id : null,
-          })
-          .returning({ id: files.id });
+        const file = await storeFile(tx, {
+          editionId: edition.id,
+          delegationId: delegation.id,
+          kind: 'meeting_photo',
+          mediaType: sniffed.mediaType,
+          fileName: upload.fileName,
+          bytes: upload.bytes,
+          actor,
+        });
         const [photo] = await tx
           .insert(meetingPhotos)
-          .values({ meetingId, fileId: file!.id, caption: upload.caption })
+          .values({ meetingId, fileId: file.id, caption: upload.caption })
           .returning();
         await recordAudit(tx, now, {
           actor,
@@ -764,9 +759,9 @@ export function createReadoutsService({ db, clock }: { db: Db; clock: Clock }) {
           entityId: meetingId,
           editionId: edition.id,
           delegationId: delegation.id,
-          after: { fileId: file!.id, caption: upload.caption, mediaType: sniffed.mediaType },
+          after: { fileId: file.id, caption: upload.caption, mediaType: sniffed.mediaType },
         });
-        return { id: photo!.id, fileId: file!.id, caption: photo!.caption };
+        return { id: photo!.id, fileId: file.id, caption: photo!.caption };
       });
     },
 
