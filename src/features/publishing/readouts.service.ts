@@ -6,7 +6,7 @@
  */
 
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { Db } from '../../db/connection.js';
+import type { Db, Tx } from '../../db/connection.js';
 import {
   bilateralMeetingPrincipals,
   bilateralMeetings,
@@ -454,6 +454,40 @@ export function createReadoutsService({ db, clock }: { db: Db; clock: Clock }) {
     };
   }
 
+  /** The stored readout of a delegation in a language, locked for the rest of the transaction. */
+  async function lockReadout(tx: Tx, editionId: string, delegationId: string, lang: ReadoutLang) {
+    const [row] = await tx
+      .select()
+      .from(readouts)
+      .where(
+        and(
+          eq(readouts.editionId, editionId),
+          eq(readouts.delegationId, delegationId),
+          eq(readouts.lang, lang),
+        ),
+      )
+      .for('update');
+    return row;
+  }
+
+  /** As lockReadout, for a change made to the version the writer read. */
+  async function lockedDraft(
+    tx: Tx,
+    editionId: string,
+    delegationId: string,
+    lang: ReadoutLang,
+    version: number,
+  ) {
+    const existing = await lockReadout(tx, editionId, delegationId, lang);
+    if (!existing) throw new PlenaryError('not_found', 'No readout yet: compose a draft first.');
+    if (existing.version !== version)
+      throw new PlenaryError(
+        'version_conflict',
+        `The readout was changed meanwhile (now version ${existing.version}).`,
+      );
+    return existing;
+  }
+
   async function locate(slug: string, code: string) {
     const edition = await findEdition(slug);
     const { delegation } = await findDelegation(edition.id, code);
@@ -514,17 +548,7 @@ export function createReadoutsService({ db, clock }: { db: Db; clock: Clock }) {
       const content = composeReadout(facts, lang);
       const now = clock.now();
       const row = await db.transaction(async (tx) => {
-        const [existing] = await tx
-          .select()
-          .from(readouts)
-          .where(
-            and(
-              eq(readouts.editionId, edition.id),
-              eq(readouts.delegationId, delegation.id),
-              eq(readouts.lang, lang),
-            ),
-          )
-          .for('update');
+        const existing = await lockReadout(tx, edition.id, delegation.id, lang);
         let written: typeof readouts.$inferSelect | undefined;
         if (!existing) {
           [written] = await tx
@@ -587,24 +611,7 @@ export function createReadoutsService({ db, clock }: { db: Db; clock: Clock }) {
           throw new PlenaryError('validation_failed', `Unknown section "${s.id}".`);
       const now = clock.now();
       const row = await db.transaction(async (tx) => {
-        const [existing] = await tx
-          .select()
-          .from(readouts)
-          .where(
-            and(
-              eq(readouts.editionId, edition.id),
-              eq(readouts.delegationId, delegation.id),
-              eq(readouts.lang, lang),
-            ),
-          )
-          .for('update');
-        if (!existing)
-          throw new PlenaryError('not_found', 'No readout yet: compose a draft first.');
-        if (existing.version !== input.version)
-          throw new PlenaryError(
-            'version_conflict',
-            `The readout was changed meanwhile (now version ${existing.version}).`,
-          );
+        const existing = await lockedDraft(tx, edition.id, delegation.id, lang, input.version);
         const content = existing.content as unknown as ReadoutContent;
         const replaced = new Map(input.sections.map((s) => [s.id, s]));
         const kept = content.sections.map((s) => replaced.get(s.id) ?? s);
@@ -652,24 +659,7 @@ export function createReadoutsService({ db, clock }: { db: Db; clock: Clock }) {
       requireWriter(actor, delegation.id);
       const now = clock.now();
       const row = await db.transaction(async (tx) => {
-        const [existing] = await tx
-          .select()
-          .from(readouts)
-          .where(
-            and(
-              eq(readouts.editionId, edition.id),
-              eq(readouts.delegationId, delegation.id),
-              eq(readouts.lang, lang),
-            ),
-          )
-          .for('update');
-        if (!existing)
-          throw new PlenaryError('not_found', 'No readout yet: compose a draft first.');
-        if (existing.version !== version)
-          throw new PlenaryError(
-            'version_conflict',
-            `The readout was changed meanwhile (now version ${existing.version}).`,
-          );
+        const existing = await lockedDraft(tx, edition.id, delegation.id, lang, version);
         const content = redate(
           existing.content as unknown as ReadoutContent,
           dayIn(now, writerZone(lang, edition.timeZone)),
