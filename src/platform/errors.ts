@@ -6,6 +6,7 @@ export const ERROR_KINDS = {
   // bad input
   validation_failed: 'invalid',
   invalid_file: 'invalid',
+  invalid_cursor: 'invalid',
   import_has_errors: 'invalid',
   instance_malformed: 'invalid',
   unknown_rank: 'invalid',

@@ -26,11 +26,14 @@ export function createServices(database: Database, clock: Clock = systemClock): 
   programme.onChange((slug, origin) => {
     if (origin === 'local') bilaterals.flagConflicts(slug).catch(() => {});
   });
+  const accreditation = createAccreditationService(deps);
   return {
-    // Closing the database also closes the LISTEN connection of the live hub (PostgreSQL).
+    // Closing the database also closes the LISTEN connection of the live hub (PostgreSQL) and
+    // lets a scheduled ANALYZE finish first.
     database: {
       ...database,
       async close() {
+        await accreditation.settle();
         await live.close();
         await database.close();
       },
@@ -40,7 +43,7 @@ export function createServices(database: Database, clock: Clock = systemClock): 
     speakers: createSpeakersService({ ...deps, live }),
     accounts: createAccountsService(deps),
     conferences,
-    accreditation: createAccreditationService(deps),
+    accreditation,
     badges: createBadgesService(deps),
     programme,
     bilaterals,

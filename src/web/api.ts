@@ -7,6 +7,7 @@ import type {
   AuditEntry,
   Category,
   CheckInResult,
+  CursorPage,
   DecisionResults,
   Delegation,
   DelegationSummary,
@@ -186,7 +187,7 @@ export const api = {
     }),
 
   queue: (slug: string, query: Query) =>
-    request<Page<QueueItem>>('GET', `${edition(slug)}/queue`, { query }),
+    request<CursorPage<QueueItem>>('GET', `${edition(slug)}/queue`, { query }),
   approve: (id: string) => request<Participant>('POST', `/api/participants/${e(id)}/approve`),
   reject: (id: string, reason: string) =>
     request<Participant>('POST', `/api/participants/${e(id)}/reject`, { json: { reason } }),

@@ -112,6 +112,16 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** A keyset-paged list: follow `next`/`previous`; the total is counted up to a cap. */
+export interface CursorPage<T> {
+  items: T[];
+  total: number;
+  totalCapped: boolean;
+  pageSize: number;
+  next: string | null;
+  previous: string | null;
+}
+
 export type QueueItem = Participant & { delegationName: string; hasCredentials: boolean };
 
 export interface ParticipantInput {

@@ -383,7 +383,8 @@ describe('the API contract', () => {
         payload: '{"broken json',
       },
       { method: 'GET' as const, url: '/api/participants/not-a-uuid' },
-      { method: 'GET' as const, url: `/api/editions/${world.slug}/queue?page=-1` },
+      { method: 'GET' as const, url: `/api/editions/${world.slug}/queue?pageSize=0` },
+      { method: 'GET' as const, url: `/api/editions/${world.slug}/queue?after=bm90LWEtY3Vyc29y` },
       { method: 'GET' as const, url: '/api/editions/NO_SUCH/delegations' },
       {
         method: 'POST' as const,

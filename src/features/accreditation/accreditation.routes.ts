@@ -105,6 +105,20 @@ const ParticipantFields = {
 
 const EditionDelegation = Type.Object({ slug: Slug, code: Code });
 const ById = Type.Object({ id: Uuid });
+const Cursor = Type.String({
+  pattern: '^[A-Za-z0-9_-]{1,200}$',
+  description: 'A cursor from an earlier page (next or previous)',
+});
+/** A keyset-paged list: cursors instead of page numbers, the total counted up to a cap. */
+const CursorPage = (item: Parameters<typeof Type.Array>[0]) =>
+  Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer({ description: 'Matching rows, counted up to a cap' }),
+    totalCapped: Type.Boolean({ description: 'There are more than total rows' }),
+    pageSize: Type.Integer(),
+    next: Type.Union([Type.String(), Type.Null()]),
+    previous: Type.Union([Type.String(), Type.Null()]),
+  });
 const Page = (item: Parameters<typeof Type.Array>[0]) =>
   Type.Object({
     items: Type.Array(item),
@@ -475,14 +489,20 @@ export function registerAccreditationRoutes(root: FastifyInstance, services: Ser
         params: Type.Object({ slug: Slug }),
         querystring: Type.Object({
           ...LangQuery,
-          ...PageQuery,
-          status: Type.Optional(Status),
+          pageSize: PageQuery.pageSize,
+          after: Type.Optional(Cursor),
+          before: Type.Optional(Cursor),
+          status: Type.Optional(
+            Type.Union([Status, Type.Literal('all')], {
+              description: 'Nominations by default; "all" for every status',
+            }),
+          ),
           category: Type.Optional(Category),
           delegation: Type.Optional(Code),
           q: Type.Optional(Type.String({ maxLength: 100 })),
           hasPhoto: Type.Optional(Type.Boolean()),
         }),
-        response: { 200: Page(QueueItem), ...errorResponses },
+        response: { 200: CursorPage(QueueItem), ...errorResponses },
       },
     },
     async (request) =>

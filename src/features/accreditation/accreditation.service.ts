@@ -13,7 +13,9 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
+import { type CopyValue, copyRows } from '../../db/bulk.js';
 import type { Db } from '../../db/connection.js';
+import { createAnalyzer } from '../../db/maintenance.js';
 import {
   auditEvents,
   categories,
@@ -29,6 +31,7 @@ import {
 } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { isIso3 } from '../../platform/countries.js';
+import { decodeCursor, encodeCursor, type RowKey } from '../../platform/cursor.js';
 import { type ErrorDetail, forbidden, PlenaryError } from '../../platform/errors.js';
 import { checkUpload } from '../../platform/file-sniff.js';
 import { pick } from '../../platform/localized.js';
@@ -67,6 +70,25 @@ export interface Page {
 }
 
 const MAX_PAGE_SIZE = 200;
+/** The queue counts its rows up to this many and then says "more than". */
+export const QUEUE_COUNT_CAP = 10_000;
+const rowKey = sql`(${participants.createdAt}, ${participants.id})`;
+
+export interface QueuePage {
+  items: (ReturnType<typeof presentParticipant> & {
+    delegationName: string;
+    hasCredentials: boolean;
+  })[];
+  /** Rows matching the filters, counted up to QUEUE_COUNT_CAP. */
+  total: number;
+  /** True when there are more than `total` rows. */
+  totalCapped: boolean;
+  pageSize: number;
+  /** Cursor of the next page, or null on the last. */
+  next: string | null;
+  /** Cursor of the previous page, or null on the first. */
+  previous: string | null;
+}
 
 function paging(input: Page) {
   const pageSize = Math.min(Math.max(input.pageSize ?? 50, 1), MAX_PAGE_SIZE);
@@ -143,11 +165,26 @@ function normalise(input: ParticipantFields) {
   };
 }
 
-/** Rows imported between two ANALYZEs of the participants table. */
-const ANALYZE_EVERY_ROWS = 20_000;
+const IMPORT_COLUMNS = [
+  'edition_id',
+  'delegation_id',
+  'family_name',
+  'given_name',
+  'title',
+  'rank',
+  'category',
+  'email',
+  'gender',
+  'nationality',
+  'date_of_birth',
+  'passport_number',
+  'consent_to_publish',
+  'created_at',
+  'updated_at',
+] as const;
 
 export function createAccreditationService({ db, clock }: { db: Db; clock: Clock }) {
-  let rowsSinceAnalyze = 0;
+  const analyzer = createAnalyzer(db, 'participants', { everyRows: 20_000 });
   async function findEdition(slug: string) {
     const [row] = await db.select().from(editions).where(eq(editions.slug, slug));
     if (!row) throw new PlenaryError('edition_not_found', `There is no edition "${slug}".`);
@@ -303,6 +340,9 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
   }
 
   return {
+    /** Waits for statistics scheduled after imports (before closing the database). */
+    settle: () => analyzer.settle(),
+
     async delegation(actor: Actor, slug: string, code: string, lang: string) {
       const { edition, delegation } = await delegationFor(actor, slug, code, policy.viewDelegation);
       return describeDelegation(actor, edition, delegation, lang);
@@ -814,38 +854,32 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           { details: errors, extra: { total: parsed.total, valid: rows.length } },
         );
       }
-      // Rows travel as one JSON parameter per chunk: building a 15,000-parameter statement cost
-      // more than the database's work (bench/accreditation.bench.ts).
+      // COPY, in chunks so that progress can be reported; one transaction for the whole file.
       const CHUNK = 5000;
+      const at = now.toISOString();
       await db.transaction(async (tx) => {
         for (let i = 0; i < rows.length; i += CHUNK) {
-          const records = rows.slice(i, i + CHUNK).map((row) => {
+          const records = rows.slice(i, i + CHUNK).map((row): CopyValue[] => {
             const p = normalise(row.input);
-            return {
-              family_name: p.familyName,
-              given_name: p.givenName,
-              title: p.title,
-              rank: p.rank,
-              category: p.category,
-              email: p.email,
-              gender: p.gender,
-              nationality: p.nationality,
-              date_of_birth: p.dateOfBirth,
-              passport_number: p.passportNumber,
-              consent_to_publish: p.consentToPublish,
-            };
+            return [
+              edition.id,
+              delegation.id,
+              p.familyName,
+              p.givenName,
+              p.title,
+              p.rank,
+              p.category,
+              p.email,
+              p.gender,
+              p.nationality,
+              p.dateOfBirth,
+              p.passportNumber,
+              p.consentToPublish,
+              at,
+              at,
+            ];
           });
-          await tx.execute(sql`
-            insert into ${participants} (edition_id, delegation_id, family_name, given_name, title,
-              rank, category, email, gender, nationality, date_of_birth, passport_number,
-              consent_to_publish, created_at, updated_at)
-            select ${edition.id}::uuid, ${delegation.id}::uuid, r.family_name, r.given_name, r.title,
-              r.rank, r.category, r.email, r.gender, r.nationality, r.date_of_birth,
-              r.passport_number, r.consent_to_publish, ${now.toISOString()}::timestamptz,
-              ${now.toISOString()}::timestamptz
-            from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(family_name jsonb,
-              given_name jsonb, title jsonb, rank text, category text, email text, gender text,
-              nationality text, date_of_birth date, passport_number text, consent_to_publish boolean)`);
+          await copyRows(tx, 'participants', IMPORT_COLUMNS, records);
           onProgress?.(Math.min(i + CHUNK, rows.length), rows.length);
         }
         await recordAudit(tx, now, {
@@ -863,34 +897,53 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           },
         });
       });
-      // Fresh statistics keep the queue's plans right after large imports: PGlite never
-      // autovacuums, and a server's autovacuum may lag behind a bulk registration.
-      rowsSinceAnalyze += rows.length;
-      if (rowsSinceAnalyze >= ANALYZE_EVERY_ROWS) {
-        rowsSinceAnalyze = 0;
-        await db.execute(sql`analyze ${participants}`);
-      }
+      // Fresh statistics keep the queue's plans right after large imports (PGlite never
+      // autovacuums; a server's autovacuum may lag behind a bulk registration), gathered when
+      // the imports pause rather than inside one.
+      analyzer.rowsWritten(rows.length);
       summary.imported = rows.length;
       return summary;
     },
 
+    /**
+     * The secretariat's review queue, paged by keyset: `after`/`before` are cursors from an
+     * earlier page, so every page costs what the first costs and decisions taken while paging
+     * skip nobody. The total is counted up to QUEUE_COUNT_CAP rows (`totalCapped` says so).
+     */
     async queue(
       actor: Actor,
       slug: string,
-      filters: Page & {
-        status?: ParticipantStatus;
+      filters: {
+        pageSize?: number;
+        after?: string;
+        before?: string;
+        /** The nominations to decide by default; 'all' for every status. */
+        status?: ParticipantStatus | 'all';
         category?: RegistrationCategory;
         delegation?: string;
         q?: string;
         hasPhoto?: boolean;
       },
       lang: string,
-    ) {
+    ): Promise<QueuePage> {
       if (!policy.decide(actor)) throw forbidden("The queue is the secretariat's.");
+      if (filters.after !== undefined && filters.before !== undefined)
+        throw new PlenaryError('validation_failed', 'Give either after or before, not both.');
+      const after = filters.after === undefined ? undefined : decodeCursor(filters.after);
+      const before = filters.before === undefined ? undefined : decodeCursor(filters.before);
       const edition = await findEdition(slug);
-      const { page, pageSize, offset } = paging(filters);
+      const { pageSize } = paging(filters);
+      const empty: QueuePage = {
+        items: [],
+        total: 0,
+        totalCapped: false,
+        pageSize,
+        next: null,
+        previous: null,
+      };
       const conditions: SQL[] = [eq(participants.editionId, edition.id)];
-      conditions.push(eq(participants.status, filters.status ?? 'nominated'));
+      const status = filters.status ?? 'nominated';
+      if (status !== 'all') conditions.push(eq(participants.status, status));
       if (filters.category) conditions.push(eq(participants.category, filters.category));
       if (filters.delegation) {
         // Filter on the participant's own column, which its index serves, not through a join.
@@ -903,19 +956,34 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
               eq(delegations.code, filters.delegation.toUpperCase()),
             ),
           );
-        if (!found) return { items: [], total: 0, page, pageSize };
+        if (!found) return empty;
         conditions.push(eq(participants.delegationId, found.id));
       }
       if (filters.hasPhoto !== undefined)
         conditions.push(
           filters.hasPhoto ? isNotNull(participants.photoFileId) : isNull(participants.photoFileId),
         );
-      if (filters.q?.trim()) conditions.push(nameMatches(filters.q));
-      const where = and(...conditions);
-      const [rows, [total]] = await Promise.all([
-        db
+      const q = filters.q?.trim();
+      if (q) conditions.push(nameMatches(q));
+      const where = and(...conditions)!;
+
+      // The page is chosen on the participants' index alone (one row more than the page tells
+      // whether there is another page in that direction); only its rows are joined.
+      const pageOf = (key: RowKey | undefined, direction: 'after' | 'before') => {
+        const order = direction === 'after' ? asc : desc;
+        const beyond =
+          key === undefined
+            ? where
+            : and(
+                where,
+                direction === 'after'
+                  ? sql`${rowKey} > (${key.createdAt}::timestamptz, ${key.id}::uuid)`
+                  : sql`${rowKey} < (${key.createdAt}::timestamptz, ${key.id}::uuid)`,
+              );
+        return db
           .select({
             participant: participants,
+            key: sql<string>`${participants.createdAt}::text`,
             code: delegations.code,
             org: {
               kind: organisations.kind,
@@ -928,31 +996,68 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           .from(participants)
           .innerJoin(delegations, eq(delegations.id, participants.delegationId))
           .innerJoin(organisations, eq(organisations.id, delegations.organisationId))
-          // The page is chosen on the participants' index alone; only its rows are joined.
           .where(
             inArray(
               participants.id,
               db
                 .select({ id: participants.id })
                 .from(participants)
-                .where(where)
-                .orderBy(asc(participants.createdAt), asc(participants.id))
-                .limit(pageSize)
-                .offset(offset),
+                .where(beyond)
+                .orderBy(order(participants.createdAt), order(participants.id))
+                .limit(pageSize + 1),
             ),
           )
-          .orderBy(asc(participants.createdAt), asc(participants.id)),
-        db.select({ n: count() }).from(participants).where(where),
+          .orderBy(asc(participants.createdAt), asc(participants.id));
+      };
+      const counting = db.select({ n: count() }).from(
+        db
+          .select({ one: sql`1` })
+          .from(participants)
+          .where(where)
+          .limit(QUEUE_COUNT_CAP + 1)
+          .as('capped'),
+      );
+
+      const [fetched, [counted]] = await Promise.all([
+        before ? pageOf(before, 'before') : pageOf(after, 'after'),
+        counting,
       ]);
+      let rows = fetched;
+      let hasNext: boolean;
+      let hasPrevious: boolean;
+      if (before) {
+        // Rows come back in the list's order: the extra row, if any, is the earliest.
+        hasPrevious = fetched.length > pageSize;
+        rows = hasPrevious ? fetched.slice(1) : fetched;
+        hasNext = true;
+        // Fewer rows than a page before the cursor: that is the first page, shown full.
+        if (!hasPrevious) {
+          const first = await pageOf(undefined, 'after');
+          hasNext = first.length > pageSize;
+          rows = first.slice(0, pageSize);
+        }
+      } else {
+        hasNext = fetched.length > pageSize;
+        rows = fetched.slice(0, pageSize);
+        hasPrevious = after !== undefined;
+      }
+      const n = Number(counted?.n ?? 0);
+      const totals = { total: Math.min(n, QUEUE_COUNT_CAP), totalCapped: n > QUEUE_COUNT_CAP };
+      const first = rows[0];
+      const last = rows.at(-1);
+      if (!first || !last) return { ...empty, ...totals };
       return {
         items: rows.map((r) => ({
           ...presentParticipant(r.participant, { actor, lang, delegationCode: r.code }),
           delegationName: organisationName(r.org, lang),
           hasCredentials: Boolean(r.hasCredentials),
         })),
-        total: Number(total?.n ?? 0),
-        page,
+        ...totals,
         pageSize,
+        next: hasNext ? encodeCursor({ createdAt: last.key, id: last.participant.id }) : null,
+        previous: hasPrevious
+          ? encodeCursor({ createdAt: first.key, id: first.participant.id })
+          : null,
       };
     },
 
@@ -1231,8 +1336,11 @@ function escapeLike(text: string): string {
 
 /** Matches the search words against names in every language the record holds. */
 /** Matches the search words against names in every language the record holds, and the email. */
+/** A name fragment in any script matches anywhere in a name; an email address as a whole. */
 function nameMatches(q: string): SQL {
-  return sql`${participants.nameSearch} like ${`%${escapeLike(q.trim().toLowerCase())}%`}`;
+  const text = q.trim().toLowerCase();
+  if (text.includes('@')) return sql`lower(${participants.email}) = ${text}`;
+  return sql`${participants.nameSearch} like ${`%${escapeLike(text)}%`}`;
 }
 
 export type AccreditationService = ReturnType<typeof createAccreditationService>;

@@ -40,6 +40,9 @@ export const en = {
 
   'pager.label': 'Pages',
   'pager.previous': 'Previous page',
+  'pager.first': 'First page',
+  'pager.matching': '{count} in all',
+  'pager.matchingMore': 'More than {count}',
   'pager.next': 'Next page',
   'pager.status': 'Page {page} of {pages} ({total} in all)',
 
@@ -157,6 +160,8 @@ export const en = {
   'gender.other': 'Other',
 
   'error.validation_failed': 'Some of the information is not valid. Check the fields marked below.',
+  'error.invalid_cursor':
+    'This page of the list is no longer valid. Start again from the first page.',
   'error.invalid_file': 'This file cannot be used. Check its type and try again.',
   'error.import_has_errors': 'The file has errors, so nothing was imported.',
   'error.instance_malformed': 'The data is not in the expected form.',

@@ -39,6 +39,9 @@ export const ja = {
 
   'pager.label': 'ページ',
   'pager.previous': '前のページ',
+  'pager.first': '最初のページ',
+  'pager.matching': '全{count}件',
+  'pager.matchingMore': '{count}件以上',
   'pager.next': '次のページ',
   'pager.status': '{page}／{pages}ページ（全{total}件）',
 
@@ -154,6 +157,8 @@ export const ja = {
   'gender.other': 'その他',
 
   'error.validation_failed': '入力内容に誤りがあります。下の項目を確認してください。',
+  'error.invalid_cursor':
+    'この一覧のページは無効になりました。最初のページからやり直してください。',
   'error.invalid_file': 'このファイルは使用できません。形式を確認してもう一度お試しください。',
   'error.import_has_errors': 'ファイルに誤りがあるため、何も取り込まれませんでした。',
   'error.instance_malformed': 'データが想定された形式ではありません。',

@@ -60,6 +60,61 @@ export function Pager({
   );
 }
 
+/**
+ * Previous/next through a keyset-paged list. Without page numbers, it says how many rows match
+ * ("more than 10,000" past the count's cap) and offers the first page once away from it.
+ */
+export function CursorPager({
+  total,
+  totalCapped,
+  previous,
+  next,
+  atStart,
+  onMove,
+}: {
+  total: number;
+  totalCapped: boolean;
+  previous: string | null;
+  next: string | null;
+  /** True on the first page (no cursor in the address). */
+  atStart: boolean;
+  onMove: (cursor: { after?: string; before?: string }) => void;
+}) {
+  const { t, lang } = useI18n();
+  const count = total.toLocaleString(lang);
+  return (
+    <nav className="pager" aria-label={t('pager.label')}>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={atStart}
+        onClick={() => onMove({})}
+      >
+        {t('pager.first')}
+      </button>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={previous === null}
+        onClick={() => previous && onMove({ before: previous })}
+      >
+        ← {t('pager.previous')}
+      </button>
+      <span className="pager__status">
+        {totalCapped ? t('pager.matchingMore', { count }) : t('pager.matching', { count })}
+      </span>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={next === null}
+        onClick={() => next && onMove({ after: next })}
+      >
+        {t('pager.next')} →
+      </button>
+    </nav>
+  );
+}
+
 /** A modal dialog on <dialog>: the browser keeps focus inside and Escape closes it. */
 export function Dialog({
   open,

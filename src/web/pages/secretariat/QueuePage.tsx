@@ -10,10 +10,10 @@ import {
 import { api } from '../../api.js';
 import {
   CategorySwatch,
+  CursorPager,
   Dialog,
   LoadError,
   Loading,
-  Pager,
   StatusTag,
 } from '../../components/common.js';
 import {
@@ -47,7 +47,9 @@ export function QueuePage({ edition }: { edition: Edition }) {
     q: params.get('q') ?? '',
     hasPhoto: params.get('hasPhoto') ?? '',
   };
-  const page = Number(params.get('page') ?? '1') || 1;
+  // Where in the list: the rows after or before a row of an earlier page (keyset paging).
+  const after = params.get('after') ?? '';
+  const before = params.get('before') ?? '';
   const [draft, setDraft] = useState<Filters>({
     ...filters,
     status: filters.status === 'all' ? '' : filters.status,
@@ -56,11 +58,11 @@ export function QueuePage({ edition }: { edition: Edition }) {
     () =>
       api.queue(edition.slug, {
         ...filters,
-        status: filters.status === 'all' ? '' : filters.status,
-        page,
+        after,
+        before,
         pageSize: PAGE_SIZE,
       }),
-    [edition.slug, ...FILTERS.map((f) => filters[f]), page],
+    [edition.slug, ...FILTERS.map((f) => filters[f]), after, before],
   );
   const delegations = useLoad(() => api.delegations(edition.slug), [edition.slug]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -269,7 +271,20 @@ export function QueuePage({ edition }: { edition: Edition }) {
 
       {queue.error ? <LoadError error={queue.error} /> : null}
       {!queue.data && queue.loading ? <Loading /> : null}
-      {queue.data && items.length === 0 ? <p>{t('app.noResults')}</p> : null}
+      {queue.data && items.length === 0 ? (
+        <p>
+          {t('app.noResults')}{' '}
+          {after || before ? (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => setParams({ ...filters })}
+            >
+              {t('pager.first')}
+            </button>
+          ) : null}
+        </p>
+      ) : null}
       {queue.data && items.length > 0 ? (
         <>
           <div className="table-wrap">
@@ -386,11 +401,13 @@ export function QueuePage({ edition }: { edition: Edition }) {
               </tbody>
             </table>
           </div>
-          <Pager
-            page={queue.data.page}
-            pageSize={queue.data.pageSize}
+          <CursorPager
             total={queue.data.total}
-            onPage={(next) => setParams({ ...filters, page: String(next) })}
+            totalCapped={queue.data.totalCapped}
+            previous={queue.data.previous}
+            next={queue.data.next}
+            atStart={!after && !before}
+            onMove={(cursor) => setParams({ ...filters, ...cursor })}
           />
         </>
       ) : null}
