@@ -38,7 +38,10 @@ import {
 import { actorFor } from '../src/features/accounts/accounts.service.js';
 import { systemActor } from '../src/features/accounts/actor.js';
 import { hashPassword } from '../src/features/accounts/passwords.js';
-import { QUEUE_COUNT_CAP } from '../src/features/accreditation/accreditation.service.js';
+import {
+  QUEUE_COUNT_CAP,
+  SEARCH_COUNT_CAP,
+} from '../src/features/accreditation/accreditation.service.js';
 import { parseParticipantFile } from '../src/features/accreditation/participant-import.js';
 import { allIso3 } from '../src/platform/countries.js';
 import { encodeCursor } from '../src/platform/cursor.js';
@@ -861,8 +864,8 @@ async function explainQueries(
   const deep = sql`(p.created_at, p.id) > (${middle!.created_at}::timestamptz, ${middle!.id}::uuid)`;
   const keys = (where: SQL) =>
     sql`select p.id, p.created_at::text from participants p where ${where} order by p.created_at, p.id limit 51`;
-  const capped = (where: SQL) =>
-    sql`select count(*) from (select 1 from participants p where ${where} limit ${QUEUE_COUNT_CAP + 1}) capped`;
+  const capped = (where: SQL, cap = QUEUE_COUNT_CAP) =>
+    sql`select count(*) from (select 1 from participants p where ${where} limit ${cap + 1}) capped`;
   const named = (q: string) => sql`${queueWhere} and p.name_search like ${`%${q}%`}`;
   const queries: [string, SQL][] = [
     [
@@ -889,7 +892,9 @@ async function explainQueries(
       capped(sql`${queueWhere} and p.category = 'observer'`),
     ],
     ['queue: keys of search "sson"', keys(named('sson'))],
-    ['queue: capped count of search "sson"', capped(named('sson'))],
+    ['queue: capped count of search "sson"', capped(named('sson'), SEARCH_COUNT_CAP)],
+    ['queue: keys of search "田中" (no trigram)', keys(named('田中'))],
+    ['queue: capped count of search "田中"', capped(named('田中'), SEARCH_COUNT_CAP)],
   ];
   const plans: string[] = [];
   for (const [title, query] of queries) {

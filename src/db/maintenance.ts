@@ -1,8 +1,9 @@
 /**
- * ANALYZE after bulk writes, out of the request that made them. PGlite has no autovacuum, so a
- * table filled by imports would keep the statistics of its empty days; a server's autovacuum
- * may lag behind a registration rush. The analyzer waits for the writes to pause (quietMs), but
- * never longer than maxDelayMs once enough rows have been written, then runs one ANALYZE.
+ * VACUUM (ANALYZE) after bulk writes, out of the request that made them. PGlite has no
+ * autovacuum, so a table filled by imports would keep the statistics of its empty days and no
+ * visibility map (every index-only scan would visit the table too); a server's autovacuum may
+ * lag behind a registration rush. The analyzer waits for the writes to pause (quietMs), but never
+ * longer than maxDelayMs once enough rows have been written, then runs one VACUUM (ANALYZE).
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from './connection.js';
@@ -32,7 +33,7 @@ export function createAnalyzer(
     firstDue = undefined;
     pending = 0;
     running = running
-      .then(() => db.execute(sql.raw(`analyze ${table}`)))
+      .then(() => db.execute(sql.raw(`vacuum (analyze) ${table}`)))
       .then(
         () => undefined,
         // Statistics are an optimisation: a failed ANALYZE (a closing database) loses nothing.

@@ -70,8 +70,17 @@ export interface Page {
 }
 
 const MAX_PAGE_SIZE = 200;
-/** The queue counts its rows up to this many and then says "more than". */
-export const QUEUE_COUNT_CAP = 10_000;
+/**
+ * The queue counts its rows up to this many and then says "more than": counting every row of a
+ * 100,000-row queue cost more than the page itself (the delegations page has exact counts).
+ */
+export const QUEUE_COUNT_CAP = 1_000;
+/**
+ * A name search counts fewer: its matches are checked row by row (a one- or two-character
+ * fragment, such as 田中, has no trigram to look up), and past a hundred hits the useful answer
+ * is "refine the search", not a number.
+ */
+export const SEARCH_COUNT_CAP = 100;
 const rowKey = sql`(${participants.createdAt}, ${participants.id})`;
 
 export interface QueuePage {
@@ -79,7 +88,7 @@ export interface QueuePage {
     delegationName: string;
     hasCredentials: boolean;
   })[];
-  /** Rows matching the filters, counted up to QUEUE_COUNT_CAP. */
+  /** Rows matching the filters, counted up to QUEUE_COUNT_CAP (SEARCH_COUNT_CAP for a search). */
   total: number;
   /** True when there are more than `total` rows. */
   totalCapped: boolean;
@@ -191,15 +200,20 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
     return row;
   }
 
+  /** The edition and its delegation in one query (every delegation-scoped call starts here). */
   async function findDelegation(slug: string, code: string) {
-    const edition = await findEdition(slug);
     const [row] = await db
-      .select()
-      .from(delegations)
-      .where(and(eq(delegations.editionId, edition.id), eq(delegations.code, code.toUpperCase())));
-    if (!row)
+      .select({ edition: editions, delegation: delegations })
+      .from(editions)
+      .leftJoin(
+        delegations,
+        and(eq(delegations.editionId, editions.id), eq(delegations.code, code.toUpperCase())),
+      )
+      .where(eq(editions.slug, slug));
+    if (!row) throw new PlenaryError('edition_not_found', `There is no edition "${slug}".`);
+    if (!row.delegation)
       throw new PlenaryError('delegation_not_found', `There is no delegation ${code} at ${slug}.`);
-    return { edition, delegation: row };
+    return { edition: row.edition, delegation: row.delegation };
   }
 
   /** Resolves a delegation and checks the policy before anything of it is read. */
@@ -1009,12 +1023,13 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           )
           .orderBy(asc(participants.createdAt), asc(participants.id));
       };
+      const cap = q ? SEARCH_COUNT_CAP : QUEUE_COUNT_CAP;
       const counting = db.select({ n: count() }).from(
         db
           .select({ one: sql`1` })
           .from(participants)
           .where(where)
-          .limit(QUEUE_COUNT_CAP + 1)
+          .limit(cap + 1)
           .as('capped'),
       );
 
@@ -1042,7 +1057,7 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
         hasPrevious = after !== undefined;
       }
       const n = Number(counted?.n ?? 0);
-      const totals = { total: Math.min(n, QUEUE_COUNT_CAP), totalCapped: n > QUEUE_COUNT_CAP };
+      const totals = { total: Math.min(n, cap), totalCapped: n > cap };
       const first = rows[0];
       const last = rows.at(-1);
       if (!first || !last) return { ...empty, ...totals };

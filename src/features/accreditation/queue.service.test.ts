@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, type World } from '../../../test/support/world.js';
 import { encodeCursor } from '../../platform/cursor.js';
 import { PlenaryError } from '../../platform/errors.js';
-import { QUEUE_COUNT_CAP } from './accreditation.service.js';
+import { QUEUE_COUNT_CAP, SEARCH_COUNT_CAP } from './accreditation.service.js';
 
 let world: World;
 beforeAll(async () => {
@@ -119,5 +119,9 @@ describe('the queue, paged by keyset', () => {
     expect(page.totalCapped).toBe(true);
     expect(page.items).toHaveLength(50);
     expect(page.next).not.toBeNull();
+    // A name search stops counting sooner.
+    const search = await queue({ delegation: 'JPN', q: 'many', pageSize: 50 });
+    expect(search.total).toBe(SEARCH_COUNT_CAP);
+    expect(search.totalCapped).toBe(true);
   });
 });
