@@ -110,6 +110,31 @@ describe('accreditation, end to end in the browser', () => {
     );
     expect(approved.status).toBe('approved');
 
+    // The whole list pages forward and back by cursor: page 2 shows other people, and
+    // "Previous" brings page 1 back exactly.
+    await console.goto('/secretariat?status=all');
+    const names = () => console.locator('tbody th[scope=row]').allInnerTexts();
+    await console.locator('tbody tr').first().waitFor();
+    const first = await names();
+    await console.click('.pager button:has-text("Next page")');
+    await console.waitForURL('**after=**');
+    await console.waitForFunction(
+      (before) =>
+        (document.querySelector('tbody th[scope=row]') as HTMLElement | null)?.innerText !== before,
+      first[0],
+    );
+    const second = await names();
+    expect(second.some((n) => first.includes(n))).toBe(false);
+    await expect(console.locator('.pager__status').innerText()).resolves.toMatch(/More than 1,000/);
+    await console.click('.pager button:has-text("Previous page")');
+    await console.waitForURL('**before=**');
+    await console.waitForFunction(
+      (before) =>
+        (document.querySelector('tbody th[scope=row]') as HTMLElement | null)?.innerText === before,
+      first[0],
+    );
+    expect(await names()).toEqual(first);
+
     // The badge PDF downloads and its QR code carries the signed badge code.
     const badge = await secretariat.request.get(`/api/participants/${participantId}/badge.pdf`);
     expect(badge.status()).toBe(200);
