@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ACTIONS } from '../actions.js';
 import {
+  actionLabel,
   categoryLabel,
   errorMessage,
   formatDate,
@@ -49,6 +51,15 @@ describe('messages', () => {
       expect(ja[key].length, key).toBeGreaterThan(0);
       expect(params(ja[key]), key).toEqual(params(en[key]));
     }
+  });
+
+  it('labels every audited action, and only those, in both languages', () => {
+    const labelled = Object.keys(en)
+      .filter((key) => key.startsWith('action.'))
+      .map((key) => key.slice('action.'.length))
+      .sort();
+    expect(labelled).toEqual([...ACTIONS].sort());
+    for (const action of ACTIONS) expect(actionLabel('ja', action)).not.toBe(action);
   });
 
   it('fills parameters and localises numbers', () => {

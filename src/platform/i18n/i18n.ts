@@ -6,6 +6,7 @@
  * day whatever the time zone; an instant ('2013-10-17T00:14:00Z') is formatted in the time zone
  * passed in — always the venue's (edition.timeZone), never the server's or the browser's.
  */
+import { ACTIONS } from '../actions.js';
 import { en, type MessageKey } from './messages.en.js';
 import { ja } from './messages.ja.js';
 
@@ -270,9 +271,7 @@ export function venueDate(isoInstant: string, timeZone: string): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** The audit log's actions that have a label (the shared vocabulary: participant.approve, …). */
-export const AUDIT_ACTIONS: string[] = Object.keys(en)
-  .filter((key) => key.startsWith('action.'))
-  .map((key) => key.slice('action.'.length));
+/** The audit log's actions: the shared vocabulary (participant.approve, …), each labelled. */
+export const AUDIT_ACTIONS: readonly string[] = ACTIONS;
 
 export const actionLabel = (lang: Lang, action: string) => label(lang, 'action', action);
