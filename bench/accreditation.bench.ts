@@ -15,14 +15,12 @@
  * plenary_bench_<random> there and drops it at the end. An unreachable server is skipped.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type SQL, sql } from 'drizzle-orm';
-import pg from 'pg';
-import { type Database, openDatabase } from '../src/db/connection.js';
+import type { Database } from '../src/db/connection.js';
 import {
   categories,
   delegations,
@@ -47,18 +45,29 @@ import { allIso3 } from '../src/platform/countries.js';
 import { encodeCursor } from '../src/platform/cursor.js';
 import { buildApp } from '../src/server/app.js';
 import { createServices } from '../src/server/services.js';
+import {
+  benchArgs,
+  type Driver,
+  flag,
+  log,
+  markdownTable,
+  ms,
+  openForBench,
+  option,
+  type Rng,
+  rng,
+  type Stats,
+  select,
+  stats,
+  textTable,
+  thousands,
+} from './harness.js';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const DOC_FILE = fileURLToPath(new URL('../docs/benchmarks-accreditation.md', import.meta.url));
-const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const SLUG = 'cop-bench';
 const PASSWORD = 'bench password, not secret';
 const SEED = 20_260_301;
-
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const option = (name: string) =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 interface Scale {
   delegations: number;
@@ -90,24 +99,6 @@ const SCALE: Scale = flag('quick')
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic data
-
-/** mulberry32: small, fast and seeded, so that every run imports the same files. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-  };
-}
-type Rng = ReturnType<typeof rng>;
 
 const FAMILY = [
   'Abe',
@@ -347,28 +338,6 @@ function participantCsv(
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
-interface Stats {
-  n: number;
-  p50: number;
-  p99: number;
-  mean: number;
-  max: number;
-}
-
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
-  const sum = sorted.reduce((a, b) => a + b, 0);
-  return {
-    n: sorted.length,
-    p50: at(0.5),
-    p99: at(0.99),
-    mean: sum / Math.max(1, sorted.length),
-    max: sorted.at(-1) ?? 0,
-  };
-}
-
 /**
  * Runs `warmUp` untimed calls, then `n` timed ones one after another (as one user clicking).
  * A slow query must not make the run endless: sampling stops after `SCALE.budgetMs`, and the
@@ -430,26 +399,8 @@ function memoryWatch() {
   };
 }
 
-const MiB = (bytes: number) => bytes / 2 ** 20;
-
-/** Raw SQL on either driver: both return `{ rows }`, which the common Db type does not say. */
-async function select<T>(database: Database, query: SQL): Promise<T[]> {
-  return ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
-}
-
-function folderBytes(dir: string): number {
-  let total = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    total += entry.isDirectory() ? folderBytes(full) : statSync(full).size;
-  }
-  return total;
-}
-
 // ---------------------------------------------------------------------------------------------
 // One driver (child process)
-
-type Driver = 'pglite' | 'postgres';
 
 interface DriverResult {
   driver: Driver;
@@ -485,73 +436,6 @@ interface DriverResult {
 }
 type MemoryFigures = ReturnType<ReturnType<typeof memoryWatch>['peak']>;
 
-async function openForBench(
-  driver: Driver,
-): Promise<{ database: Database; cleanUp(): Promise<void>; storage(): Promise<number> } | string> {
-  if (driver === 'pglite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'plenary-bench-'));
-    const database = await openDatabase({
-      driver: 'pglite',
-      dataDir: dir,
-      purpose: 'accreditation bench',
-    });
-    return {
-      database,
-      storage: async () => MiB(folderBytes(dir)),
-      async cleanUp() {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const adminUrl = process.env.PLENARY_BENCH_DATABASE_URL ?? DEFAULT_ADMIN_URL;
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3_000 });
-  try {
-    await admin.connect();
-  } catch (error) {
-    return `PostgreSQL at ${adminUrl} is unreachable (${(error as Error).message}); skipped.`;
-  }
-  const name = `plenary_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ driver: 'postgres', url: url.toString() });
-  let dropped = false;
-  const drop = async () => {
-    if (dropped) return;
-    dropped = true;
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  };
-  // An interrupted run must not leave the database behind.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void database.close().finally(() => drop().finally(() => process.exit(130)));
-    });
-  }
-  return {
-    database,
-    async storage() {
-      const rows = await select<{ bytes: string }>(
-        database,
-        sql`select pg_database_size(current_database())::text as bytes`,
-      );
-      return MiB(Number(rows[0]?.bytes ?? 0));
-    },
-    async cleanUp() {
-      await database.close();
-      await drop();
-    },
-  };
-}
-
-function log(message: string) {
-  process.stderr.write(`  ${message}\n`);
-}
-
 async function runDriver(driver: Driver): Promise<DriverResult> {
   const memory = memoryWatch();
   const empty = { n: 0, p50: 0, p99: 0, mean: 0, max: 0 };
@@ -577,7 +461,7 @@ async function runDriver(driver: Driver): Promise<DriverResult> {
     load: [loadavg()[0] ?? 0, 0],
   };
   const t0 = performance.now();
-  const opened = await openForBench(driver);
+  const opened = await openForBench(driver, 'accreditation bench');
   if (typeof opened === 'string') return { ...base, skipped: opened };
   const { database } = opened;
   try {
@@ -910,8 +794,6 @@ async function explainQueries(
 // ---------------------------------------------------------------------------------------------
 // Presenting
 
-const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
-const thousands = (n: number) => Math.round(n).toLocaleString('en');
 const rate = (rows: number, millis: number) =>
   millis > 0 ? thousands((rows / millis) * 1000) : '–';
 
@@ -1014,22 +896,6 @@ function variantLabel(variant: string): string {
   );
 }
 
-function textTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-function markdownTable(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
-  return [
-    line(header),
-    `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
-    ...rows.map(line),
-  ].join('\n');
-}
-
 function markdown(results: DriverResult[], wallSeconds: number): string {
   const ran = results.filter((r) => !r.skipped);
   const header = [
@@ -1111,7 +977,7 @@ function runChild(driver: Driver): Promise<DriverResult> {
   const childArgs = [
     `--driver=${driver}`,
     `--out=${out}`,
-    ...args.filter((a) => !a.startsWith('--only=')),
+    ...benchArgs.filter((a) => !a.startsWith('--only=')),
   ];
   return new Promise((resolve, reject) => {
     // tsx as a loader of a plain node process: the measured process is the one that runs the code.

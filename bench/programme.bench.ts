@@ -25,7 +25,6 @@
  * plenary_bench_<random> there and drops it at the end. An unreachable server is skipped.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { Session } from 'node:inspector/promises';
@@ -34,28 +33,36 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
-import pg from 'pg';
-import { type Database, openDatabase } from '../src/db/connection.js';
+import type { Database } from '../src/db/connection.js';
 import { delegations, editions, type Localized, statements } from '../src/db/schema.js';
 import { loadDemo } from '../src/features/conferences/demo/demo.loader.js';
 import { buildSearchText } from '../src/features/statements/search-text.js';
 import { buildApp } from '../src/server/app.js';
 import { createServices, shareProgrammeCaches } from '../src/server/services.js';
+import {
+  benchArgs,
+  type Driver,
+  flag,
+  log,
+  markdownTable,
+  ms,
+  openForBench,
+  option,
+  rng,
+  type Stats,
+  stats,
+  textTable,
+  thousands,
+} from './harness.js';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DOC_FILE = fileURLToPath(new URL('../docs/benchmarks-programme.md', import.meta.url));
-const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const SLUG = 'seoul-2013';
 const SESSION = 'plenary-1';
 const SECRETARIAT = { email: 'secretariat@plenary.example', password: 'seoul-2013-secretariat' };
 const HOST = '127.0.0.1';
 const SEED = 20_131_017;
-
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const option = (name: string) =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 interface Scale {
   connections: number;
@@ -95,48 +102,6 @@ const SCALE: Scale = flag('quick')
 
 // ---------------------------------------------------------------------------------------------
 // Small tools
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-  };
-}
-
-interface Stats {
-  n: number;
-  p50: number;
-  p99: number;
-  mean: number;
-  max: number;
-}
-
-function stats(samples: readonly number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
-  const sum = sorted.reduce((a, b) => a + b, 0);
-  return {
-    n: sorted.length,
-    p50: at(0.5),
-    p99: at(0.99),
-    mean: sum / Math.max(1, sorted.length),
-    max: sorted.at(-1) ?? 0,
-  };
-}
-
-function log(message: string) {
-  process.stderr.write(`  ${message}\n`);
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -489,7 +454,7 @@ function spawnRole<T>(
         'tsx',
         THIS_FILE,
         ...roleArgs,
-        ...args.filter((a) => a === '--quick' || a === '--profile'),
+        ...benchArgs.filter((a) => a === '--quick' || a === '--profile'),
       ],
       { stdio: ['pipe', 'pipe', 'inherit'] },
     );
@@ -655,8 +620,6 @@ function summariseProfile(profile: { nodes: ProfileNode[] }, top = 14): string[]
 // ---------------------------------------------------------------------------------------------
 // One driver (child process)
 
-type Driver = 'pglite' | 'postgres';
-
 interface Throughput {
   path: string;
   label: string;
@@ -687,62 +650,6 @@ interface DriverResult {
   fanOut: { sameProcess: FanOutFigures | null; crossProcess: FanOutFigures | null };
   search: SearchFigures | null;
   load: [number, number];
-}
-
-async function openForBench(
-  driver: Driver,
-): Promise<{ database: Database; url: string | null; cleanUp(): Promise<void> } | string> {
-  if (driver === 'pglite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'plenary-bench-'));
-    const database = await openDatabase({
-      driver: 'pglite',
-      dataDir: dir,
-      purpose: 'programme bench',
-    });
-    return {
-      database,
-      url: null,
-      async cleanUp() {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const adminUrl = process.env.PLENARY_BENCH_DATABASE_URL ?? DEFAULT_ADMIN_URL;
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3_000 });
-  try {
-    await admin.connect();
-  } catch (error) {
-    return `PostgreSQL at ${adminUrl} is unreachable (${(error as Error).message}); skipped.`;
-  }
-  const name = `plenary_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ driver: 'postgres', url: url.toString() });
-  let dropped = false;
-  const drop = async () => {
-    if (dropped) return;
-    dropped = true;
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void database.close().finally(() => drop().finally(() => process.exit(130)));
-    });
-  }
-  return {
-    database,
-    url: url.toString(),
-    async cleanUp() {
-      await database.close();
-      await drop();
-    },
-  };
 }
 
 /** A second Plenary server on the same PostgreSQL database: `plenary serve --port 0 --no-demo`. */
@@ -798,7 +705,7 @@ async function runDriver(driver: Driver): Promise<DriverResult> {
     load: [loadavg()[0] ?? 0, 0],
   };
   const t0 = performance.now();
-  const opened = await openForBench(driver);
+  const opened = await openForBench(driver, 'programme bench');
   if (typeof opened === 'string') return { ...result, skipped: opened };
   const { database } = opened;
   try {
@@ -1062,8 +969,6 @@ async function searchBench(
 // ---------------------------------------------------------------------------------------------
 // Presenting
 
-const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
-const thousands = (n: number) => Math.round(n).toLocaleString('en');
 const mark = (ok: boolean) => (ok ? ' ✓' : ' ✗');
 
 function rowsFor(results: DriverResult[]): [string, ...string[]][] {
@@ -1158,22 +1063,6 @@ function rowsFor(results: DriverResult[]): [string, ...string[]][] {
   return rows;
 }
 
-function textTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-function markdownTable(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
-  return [
-    line(header),
-    `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
-    ...rows.map(line),
-  ].join('\n');
-}
-
 function markdown(results: DriverResult[], wallSeconds: number, load: [number, number]): string {
   const ran = results.filter((r) => !r.skipped);
   const header = [
@@ -1243,7 +1132,7 @@ function runChild(driver: Driver): Promise<DriverResult> {
   const childArgs = [
     `--driver=${driver}`,
     `--out=${out}`,
-    ...args.filter((a) => !a.startsWith('--only=')),
+    ...benchArgs.filter((a) => !a.startsWith('--only=')),
   ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', THIS_FILE, ...childArgs], {
