@@ -1,22 +1,5 @@
-/**
- * Accreditation at COP scale: 200 delegations, 100,000 participants, on both drivers.
- *
- *   npm run bench:accreditation             full run (~5 min on 2 cores)
- *   npm run bench:accreditation -- --quick  20 delegations, 10,000 participants (smoke run, prints only)
- *   … -- --explain                          also print EXPLAIN ANALYZE of the measured queries
- *   … -- --only=pglite | --only=postgres    one driver
- *   … -- --vacuum                           VACUUM (ANALYZE) participants after the import
- *
- * It prints figures, never asserts. Each driver runs in its own child process (this file with
- * --driver=…) so that the memory high-water marks are separate; the parent gathers the results,
- * prints them side by side and writes docs/benchmarks-accreditation.md.
- *
- * PLENARY_BENCH_DATABASE_URL overrides the PostgreSQL admin URL; the bench creates a database
- * plenary_bench_<random> there and drops it at the end. An unreachable server is skipped.
- */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type SQL, sql } from 'drizzle-orm';
@@ -46,7 +29,6 @@ import { encodeCursor } from '../src/platform/cursor.js';
 import { buildApp } from '../src/server/app.js';
 import { createServices } from '../src/server/services.js';
 import {
-  benchArgs,
   type Driver,
   flag,
   log,
@@ -56,6 +38,7 @@ import {
   option,
   type Rng,
   rng,
+  runDriverInChild,
   type Stats,
   select,
   stats,
@@ -972,31 +955,7 @@ function pgliteVersion(): string {
 // ---------------------------------------------------------------------------------------------
 // Entry points
 
-function runChild(driver: Driver): Promise<DriverResult> {
-  const out = path.join(mkdtempSync(path.join(tmpdir(), 'plenary-bench-result-')), 'result.json');
-  const childArgs = [
-    `--driver=${driver}`,
-    `--out=${out}`,
-    ...benchArgs.filter((a) => !a.startsWith('--only=')),
-  ];
-  return new Promise((resolve, reject) => {
-    // tsx as a loader of a plain node process: the measured process is the one that runs the code.
-    const child = spawn(process.execPath, ['--import', 'tsx', THIS_FILE, ...childArgs], {
-      stdio: 'inherit',
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      try {
-        if (code !== 0) throw new Error(`the ${driver} run exited with code ${code}`);
-        resolve(JSON.parse(readFileSync(out, 'utf8')) as DriverResult);
-      } catch (error) {
-        reject(error);
-      } finally {
-        rmSync(path.dirname(out), { recursive: true, force: true });
-      }
-    });
-  });
-}
+const runChild = (driver: Driver) => runDriverInChild<DriverResult>(THIS_FILE, driver);
 
 async function main() {
   const driver = option('driver') as Driver | undefined;

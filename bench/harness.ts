@@ -2,8 +2,9 @@
  * What the benchmarks share: their command-line flags, a seeded generator, percentiles, a
  * throw-away database on either driver, and the text and Markdown tables they print.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type SQL, sql } from 'drizzle-orm';
@@ -178,4 +179,35 @@ export function markdownTable(header: string[], rows: string[][]): string {
     `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
     ...rows.map(line),
   ].join('\n');
+}
+
+/**
+ * Runs one driver's measurements in a child process (the bench file itself with
+ * --driver=… --out=…), so that each driver's memory high-water mark is its own; resolves to the
+ * result the child wrote.
+ */
+export function runDriverInChild<T>(benchFile: string, driver: Driver): Promise<T> {
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'plenary-bench-result-')), 'result.json');
+  const childArgs = [
+    `--driver=${driver}`,
+    `--out=${out}`,
+    ...args.filter((a) => !a.startsWith('--only=')),
+  ];
+  return new Promise((resolve, reject) => {
+    // tsx as a loader of a plain node process: the measured process is the one that runs the code.
+    const child = spawn(process.execPath, ['--import', 'tsx', benchFile, ...childArgs], {
+      stdio: 'inherit',
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      try {
+        if (code !== 0) throw new Error(`the ${driver} run exited with code ${code}`);
+        resolve(JSON.parse(readFileSync(out, 'utf8')) as T);
+      } catch (error) {
+        reject(error);
+      } finally {
+        rmSync(path.dirname(out), { recursive: true, force: true });
+      }
+    });
+  });
 }

@@ -25,11 +25,11 @@
  * plenary_bench_<random> there and drops it at the end. An unreachable server is skipped.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { Session } from 'node:inspector/promises';
 import net from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
@@ -49,6 +49,7 @@ import {
   openForBench,
   option,
   rng,
+  runDriverInChild,
   type Stats,
   stats,
   textTable,
@@ -1127,30 +1128,7 @@ ${skipped.length > 0 ? `\nSkipped:\n${skipped.join('\n')}\n` : ''}${profiles.joi
 // ---------------------------------------------------------------------------------------------
 // Entry points
 
-function runChild(driver: Driver): Promise<DriverResult> {
-  const out = path.join(mkdtempSync(path.join(tmpdir(), 'plenary-bench-result-')), 'result.json');
-  const childArgs = [
-    `--driver=${driver}`,
-    `--out=${out}`,
-    ...benchArgs.filter((a) => !a.startsWith('--only=')),
-  ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', THIS_FILE, ...childArgs], {
-      stdio: 'inherit',
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      try {
-        if (code !== 0) throw new Error(`the ${driver} run exited with code ${code}`);
-        resolve(JSON.parse(readFileSync(out, 'utf8')) as DriverResult);
-      } catch (error) {
-        reject(error);
-      } finally {
-        rmSync(path.dirname(out), { recursive: true, force: true });
-      }
-    });
-  });
-}
+const runChild = (driver: Driver) => runDriverInChild<DriverResult>(THIS_FILE, driver);
 
 async function main() {
   const role = option('role');
