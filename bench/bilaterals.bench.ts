@@ -9,7 +9,8 @@
  *    time and quality (against first-come-first-served and against the sum of priorities)
  *    grow with the number of requests.
  *
- * Options: --only NAME[,NAME] (public instances to run), --no-scaling, --seed N.
+ * Options: --only NAME[,NAME] (public instances to run), --no-scaling, --seed N[,N...] (each
+ * public instance is solved once per seed).
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -104,7 +105,8 @@ async function main(argv: string[]): Promise<void> {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const seed = Number(flag('--seed') ?? 1);
+  const seeds = (flag('--seed') ?? '1').split(',').map(Number);
+  const seed = seeds[0]!;
   if (argv[0] === '--worker') {
     const [, kind, what, limit] = argv;
     const instance =
@@ -129,23 +131,27 @@ async function main(argv: string[]): Promise<void> {
     (a, b) => familyOrder.indexOf(family(a)) - familyOrder.indexOf(family(b)) || a.localeCompare(b),
   );
 
-  console.log(`Public instances (${bilateralsDir}), seed ${seed}, Node ${process.version}`);
   console.log(
-    'instance   limit  score  greedy  best  bound  score/bound  own bound  proven  feasible   secs  peak MB  exact route',
+    `Public instances (${bilateralsDir}), seed ${seeds.join(',')}, Node ${process.version}`,
+  );
+  console.log(
+    'instance  seed  limit  score  greedy  best  bound  score/bound  own bound  proven  feasible   secs  peak MB  exact route',
   );
   for (const name of names) {
-    const ref = reference[name];
-    const limit = TIME_LIMITS[family(name)] ?? 10;
-    const file = path.join(bilateralsDir, 'instances', `${name}.json`);
-    const r = inChild(['file', file, String(limit), '--seed', String(seed)]);
-    const pct = ref ? `${((100 * r.score) / ref.bound).toFixed(2)}%` : '-';
-    console.log(
-      `${name.padEnd(9)} ${pad(`${limit}s`, 6)} ${pad(r.score, 6)} ${pad(r.greedy, 7)} ` +
-        `${pad(ref?.best ?? '-', 5)} ${pad(ref?.bound ?? '-', 6)} ${pad(pct, 12)} ` +
-        `${pad(r.bound ?? '-', 10)} ${pad(r.provenOptimal ? 'yes' : 'no', 7)} ` +
-        `${pad(r.feasible && r.checkedScore === r.score, 9)} ` +
-        `${pad(r.seconds.toFixed(2), 6)} ${pad(r.peakMb.toFixed(0), 8)}  ${r.exact}`,
-    );
+    for (const runSeed of seeds) {
+      const ref = reference[name];
+      const limit = TIME_LIMITS[family(name)] ?? 10;
+      const file = path.join(bilateralsDir, 'instances', `${name}.json`);
+      const r = inChild(['file', file, String(limit), '--seed', String(runSeed)]);
+      const pct = ref ? `${((100 * r.score) / ref.bound).toFixed(2)}%` : '-';
+      console.log(
+        `${name.padEnd(9)} ${pad(runSeed, 4)} ${pad(`${limit}s`, 6)} ${pad(r.score, 6)} ${pad(r.greedy, 7)} ` +
+          `${pad(ref?.best ?? '-', 5)} ${pad(ref?.bound ?? '-', 6)} ${pad(pct, 12)} ` +
+          `${pad(r.bound ?? '-', 10)} ${pad(r.provenOptimal ? 'yes' : 'no', 7)} ` +
+          `${pad(r.feasible && r.checkedScore === r.score, 9)} ` +
+          `${pad(r.seconds.toFixed(2), 6)} ${pad(r.peakMb.toFixed(0), 8)}  ${r.exact}`,
+      );
+    }
   }
 
   if (argv.includes('--no-scaling')) return;

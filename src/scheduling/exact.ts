@@ -43,7 +43,7 @@ export interface Built {
 }
 
 /** Zone of each room, renumbered 0..nZones-1, and the number of zones. */
-function zonesOf(model: Model): { zone: Int32Array; nZones: number } {
+export function zonesOf(model: Model): { zone: Int32Array; nZones: number } {
   const map = new Map<number, number>();
   const zone = new Int32Array(model.nRooms);
   for (let r = 0; r < model.nRooms; r++) {
@@ -303,6 +303,33 @@ export interface ExactOptions {
   maxMilpColumns?: number;
   /** Branch-and-bound node limit of each MILP (default 200). */
   maxMilpNodes?: number;
+  /**
+   * Keep the LP model after the bound for projections (ExactResult.projector); the caller
+   * must dispose of it.
+   */
+  keepLp?: boolean;
+  /** Run the MILP over the LP solution's support (phase 2); default true. */
+  supportMilp?: boolean;
+}
+
+/**
+ * The LP relaxation kept alive after the bound: it finds, among LP solutions worth at least
+ * a target, one that agrees with a given schedule as much as possible.
+ */
+export interface LpProjector {
+  /**
+   * An LP solution worth at least `target` that keeps as much weight as it can on the
+   * columns in `placed` (one per request, -1 for none; weight(j) each), by column and row
+   * generation from the optimal basis. Returns the value of each zone-model column, or
+   * null when the LP could not be solved in time.
+   */
+  project(
+    placed: Int32Array,
+    target: number,
+    weight: (j: number) => number,
+    deadline: number,
+  ): Float64Array | null;
+  dispose(): void;
 }
 
 export interface ExactResult {
@@ -321,12 +348,18 @@ export interface ExactResult {
   /** Milliseconds spent in the LP phase (model building included). */
   lpMs: number;
   status: string;
+  /** The zone model and the last LP solution over its columns, for the MILP neighbourhoods. */
+  built?: Built;
+  lpValues?: Float64Array;
+  /** With keepLp: the live LP relaxation. */
+  projector?: LpProjector;
 }
 
 const EPS = 1e-9;
 
 /**
- * The exact route, in three phases, each stopping at the deadline:
+ * The exact route, in three phases, each stopping at the deadline (phase 2 optional; with
+ * keepLp the LP stays alive for projections, see LpProjector and neighbourhood.ts):
  * 1. LP relaxation by column generation: a restricted LP over a few columns per request,
  *    priced against all columns with the row duals y ≥ 0. Any y ≥ 0 gives the valid bound
  *    L(y) = offset + Σ_i y_i u_i + Σ_j max(0, c_j − a_j·y) (Lagrangian duality with
@@ -431,18 +464,28 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
       },
     };
   };
-  const columnData = (list: number[]) => {
+  /** LP row of the objective-floor row of projections, once added. */
+  let floorRow = -1;
+  const columnData = (list: number[], costOf: (j: number) => number = cost) => {
     const starts = new Int32Array(list.length + 1);
     const indices: number[] = [];
+    const values: number[] = [];
     list.forEach((j, n) => {
       for (let e = colStart[j]!; e < colStart[j + 1]!; e++) {
         const r = rowOf[colRows[e]!]!;
-        if (r >= 0) indices.push(r);
+        if (r >= 0) {
+          indices.push(r);
+          values.push(1);
+        }
+      }
+      if (floorRow >= 0) {
+        indices.push(floorRow);
+        values.push(cost(j));
       }
       starts[n + 1] = indices.length;
     });
     return {
-      cost: Float64Array.from(list, cost),
+      cost: Float64Array.from(list, costOf),
       lower: new Float64Array(list.length),
       upper: new Float64Array(list.length).fill(1),
       matrix: {
@@ -451,7 +494,7 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
         numCols: list.length,
         starts,
         indices: Int32Array.from(indices),
-        values: new Float64Array(indices.length).fill(1),
+        values: Float64Array.from(values),
       },
     };
   };
@@ -495,6 +538,7 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
   let bestY: Float64Array | null = null;
   const reduced = new Float64Array(nVars);
   const lastX = new Float64Array(nVars);
+  const activity = new Float64Array(nRows);
   try {
     lp.options.set({
       output_flag: false,
@@ -504,7 +548,6 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
     });
     const y = new Float64Array(nRows);
     const x = new Float64Array(nVars);
-    const activity = new Float64Array(nRows);
     for (;;) {
       if (now() >= deadline) {
         result.status = 'time (LP)';
@@ -546,7 +589,7 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
         }
         if (top.length > 0) {
           top.sort((a, b) => reduced[b]! - reduced[a]! || a - b);
-          top = top.slice(0, 4);
+          top = top.slice(0, 8);
           for (const c of top) entering.push(c);
         }
         j = k;
@@ -587,12 +630,100 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
         }
       }
     }
-  } finally {
+  } catch (error) {
+    lp.dispose();
+    throw error;
+  }
+  if (options.keepLp) {
+    const project = (
+      placed: Int32Array,
+      target: number,
+      weight: (j: number) => number,
+      until: number,
+    ): Float64Array | null => {
+      const wanted = new Uint8Array(nVars);
+      const entering: number[] = [];
+      for (const j of placed) {
+        if (j < 0) continue;
+        wanted[j] = 1;
+        if (colOf[j]! < 0) entering.push(j);
+      }
+      const goal = (j: number): number => (wanted[j] ? weight(j) : 0);
+      if (floorRow < 0) {
+        const indices = Int32Array.from(active.keys());
+        lp.addRow(target - offset - 1e-6, highs.infinity, {
+          indices,
+          values: Float64Array.from(active, cost),
+        });
+        floorRow = rowsIn.length;
+        rowsIn.push(-1);
+      } else {
+        lp.changeRowBounds(floorRow, target - offset - 1e-6, highs.infinity);
+      }
+      const addColumns = (list: number[]): void => {
+        if (list.length === 0) return;
+        lp.addCols(columnData(list, goal));
+        for (const j of list) {
+          colOf[j] = active.length;
+          active.push(j);
+        }
+      };
+      addColumns(entering);
+      lp.changeColsCost(
+        { kind: 'range', from: 0, to: active.length - 1 },
+        Float64Array.from(active, goal),
+      );
+      const dual = new Float64Array(nRows);
+      const x = new Float64Array(nVars);
+      for (let round = 0; round < 20; round++) {
+        if (now() >= until) return null;
+        lp.zeroAllClocks();
+        lp.options.set({ time_limit: Math.max(0.01, (until - now()) / 1000) });
+        lp.run();
+        if (lp.getModelStatus() !== highs.constants.modelStatus.optimal) return null;
+        const solution = lp.getSolution();
+        dual.fill(0);
+        let floorDual = 0;
+        rowsIn.forEach((i, r) => {
+          if (i >= 0) dual[i] = solution.rowDual[r]!;
+          else floorDual = solution.rowDual[r]!;
+        });
+        x.fill(0);
+        active.forEach((j, c) => {
+          x[j] = solution.colValue[c]!;
+        });
+        const pricedIn: number[] = [];
+        for (let j = 0; j < nVars; j++) {
+          if (colOf[j]! >= 0) continue;
+          let d = goal(j) - cost(j) * floorDual;
+          for (let e = colStart[j]!; e < colStart[j + 1]!; e++) d -= dual[colRows[e]!]!;
+          if (d > 1e-7) pricedIn.push(j);
+        }
+        activity.fill(0);
+        for (const j of active) {
+          const v = x[j]!;
+          if (v > EPS)
+            for (let e = colStart[j]!; e < colStart[j + 1]!; e++) activity[colRows[e]!]! += v;
+        }
+        const violated: number[] = [];
+        for (let i = 0; i < nRows; i++) {
+          if (rowOf[i]! < 0 && activity[i]! > rowUpper[i]! + 1e-7) violated.push(i);
+        }
+        if (pricedIn.length === 0 && violated.length === 0) return x;
+        addRowsToLp(violated);
+        addColumns(pricedIn);
+      }
+      return x;
+    };
+    result.projector = { project, dispose: () => lp.dispose() };
+  } else {
     lp.dispose();
   }
   result.lpColumns = active.length;
   result.lpMs = now() - started;
+  result.built = built;
   if (!bestY) return result;
+  result.lpValues = lastX;
   // Scheduling every request that has a variable is a bound too (for an LP cut short).
   let trivial = offset;
   for (let j = 0; j < nVars; j++) if (j === 0 || varQ[j] !== varQ[j - 1]) trivial += cost(j);
@@ -608,7 +739,7 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
 
   // Phase 2: a MILP over the LP solution's support and the incumbent (a quick dive that
   // usually reaches the bound when the LP is tight).
-  {
+  if (options.supportMilp !== false) {
     const kept: number[] = [];
     for (let j = 0; j < nVars; j++) if (lastX[j]! > 1e-6 || inIncumbent[j]) kept.push(j);
     result.milpColumns = kept.length;

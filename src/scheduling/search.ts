@@ -25,6 +25,11 @@ const W_PRESS = 1;
 const P_EJECT = 0.5;
 const EJECT_DEPTH = 1;
 const EJECT_TRIES = 3;
+/** LP guide: how far an LP-held start lowers the placement cost; weight of LP-free requests. */
+const LP_PULL = 0.5;
+const LP_FLOOR = 0.25;
+/** Placement cost of each change of zone a meeting adds to a party's day. */
+const W_ZONE = 2;
 
 export interface SearchOptions {
   random: Random;
@@ -49,6 +54,17 @@ export interface SearchOptions {
   moveCost?: number;
   /** Requests that the search must leave where they are (pins, kept meetings). */
   frozen: Uint8Array;
+}
+
+/**
+ * What the LP relaxation of the exact route says, to steer the search towards the schedules
+ * it bounds: how much of each request it holds, and where.
+ */
+export interface LpGuide {
+  /** Per request: the LP value summed over its columns, in [0, 1]. */
+  share: Float64Array;
+  /** Per request and start (q * nSlots + s): the LP value of starting there, in any zone. */
+  atStart: Float32Array;
 }
 
 export interface SearchStats {
@@ -95,6 +111,7 @@ export class Search {
   private readonly movable: Int32Array;
   /** Score of the objective (priority minus move costs) in the current schedule. */
   private penalty = 0;
+  private guide: LpGuide | null = null;
 
   constructor(model: Model, schedule: Schedule, options: SearchOptions) {
     this.model = model;
@@ -116,6 +133,17 @@ export class Search {
   /** Sets the score at which the search stops (a proven upper bound). */
   setTarget(target: number): void {
     this.options.target = target;
+  }
+
+  /** Sets the step and stall budgets of the next run(). */
+  setBudget(maxSteps: number, stallSteps: number): void {
+    this.options.maxSteps = maxSteps;
+    this.options.stallSteps = stallSteps;
+  }
+
+  /** Steers insertion and the choice of requests to make room for by an LP solution. */
+  setGuide(guide: LpGuide | null): void {
+    this.guide = guide;
   }
 
   /** Objective: priority of scheduled requests less the cost of moving earlier meetings. */
@@ -178,24 +206,69 @@ export class Search {
     for (let i = from; i < to; i++) {
       const s = m.startList[i]!;
       if (!sch.partiesFree(q, s)) continue;
-      const r = sch.smallestRoom(q, s);
-      if (r < 0) continue;
-      let cost = (m.roomCapacity[r]! - size) * W_WASTE;
+      const need = sch.needZone(q, s);
+      if (need === NO_ZONE) continue;
       const end = s + len - 1;
+      let common = 0;
       for (let p = m.partyStart[q]!; p < m.partyStart[q + 1]!; p++) {
         const base = m.partyList[p]! * n;
-        for (let t = s; t <= end; t++) cost += W_PRESS * this.pressure[base + t]!;
+        for (let t = s; t <= end; t++) common += W_PRESS * this.pressure[base + t]!;
       }
-      if (noise > 0) cost *= 1 + noise * this.random.next();
-      if (cost < bestCost) {
-        bestCost = cost;
-        bestRoom = r;
-        bestStart = s;
+      const lpFactor = this.guide ? 1 - LP_PULL * this.guide.atStart[q * n + s]! : 1;
+      let seen = 0;
+      for (let k = m.roomStart[q]!; k < m.roomStart[q + 1]!; k++) {
+        const r = m.roomList[k]!;
+        const z = m.roomZone[r]!;
+        if (need !== ANY_ZONE && z !== need) continue;
+        if (z < 31 && seen & (1 << z)) continue;
+        if (!sch.roomFree(q, r, s)) continue;
+        if (z < 31) seen |= 1 << z;
+        let cost =
+          ((m.roomCapacity[r]! - size) * W_WASTE + common + W_ZONE * this.zoneSwitches(q, s, z)) *
+          lpFactor;
+        if (noise > 0) cost *= 1 + noise * this.random.next();
+        if (cost < bestCost) {
+          bestCost = cost;
+          bestRoom = r;
+          bestStart = s;
+        }
+        if (m.transferSlots === 0) break;
       }
     }
     if (bestRoom < 0) return false;
     this.put(q, bestRoom, bestStart);
     return true;
+  }
+
+  /**
+   * Zone changes that a meeting of q at s in zone z adds to its parties' days: for each
+   * party, its nearest meetings before and after on that day in another zone.
+   */
+  private zoneSwitches(q: number, s: number, z: number): number {
+    const m = this.model;
+    const sch = this.schedule;
+    const n = m.nSlots;
+    const end = s + m.length[q]! - 1;
+    const first = m.dayStart[s]!;
+    const last = m.dayEnd[s]!;
+    let switches = 0;
+    for (let p = m.partyStart[q]!; p < m.partyStart[q + 1]!; p++) {
+      const base = m.partyList[p]! * n;
+      let before = -1;
+      for (let t = s - 1; t >= first && before < 0; t--) {
+        const o = sch.delegationGrid[base + t]!;
+        if (o >= 0) before = m.roomZone[sch.room[o]!]!;
+      }
+      let after = -1;
+      for (let t = end + 1; t <= last && after < 0; t++) {
+        const o = sch.delegationGrid[base + t]!;
+        if (o >= 0) after = m.roomZone[sch.room[o]!]!;
+      }
+      if (before >= 0 && before !== z) switches++;
+      if (after >= 0 && after !== z) switches++;
+      if (before >= 0 && after >= 0 && before !== after) switches--;
+    }
+    return switches;
   }
 
   /** Highest priority first; among equals, the most constrained (fewest starts) first. */
@@ -450,13 +523,19 @@ export class Search {
     return bestRoom;
   }
 
+  /** How much scheduling u is worth pursuing: its priority, weighted by the LP's share. */
+  private worth(u: number): number {
+    const p = this.model.priority[u]!;
+    return this.guide ? p * (LP_FLOOR + this.guide.share[u]!) : p;
+  }
+
   /** Reinserts the candidates, highest (noisy) priority first. */
   private recreate(): void {
     const m = this.model;
     const list = this.candidates;
     const keys = this.keys;
     for (const q of list) {
-      keys[q] = (m.priority[q]! / Math.sqrt(m.length[q]!)) * (1 + KEY_NOISE * this.random.next());
+      keys[q] = (this.worth(q) / Math.sqrt(m.length[q]!)) * (1 + KEY_NOISE * this.random.next());
     }
     list.sort((a, b) => keys[b]! - keys[a]!);
     for (const q of list) {
@@ -517,7 +596,7 @@ export class Search {
         // Two draws, the more valuable one: the search goes where the score is lost.
         const a = unscheduled[this.random.int(unscheduled.length)]!;
         const b = unscheduled[this.random.int(unscheduled.length)]!;
-        const u = m.priority[a]! >= m.priority[b]! ? a : b;
+        const u = this.worth(a) >= this.worth(b) ? a : b;
         if (sch.isScheduled(u)) {
           refresh();
           continue;

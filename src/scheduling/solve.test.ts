@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateSolution } from './evaluate.js';
+import { build } from './exact.js';
 import { independentCheck, publicInstance, reference } from './fixtures.test-support.js';
 import { generateInstance } from './generate.js';
-import { solve } from './solve.js';
+import { compileModel } from './model.js';
+import { lpGuide, solve } from './solve.js';
 import { anInstance, placements } from './test-support.js';
 import type { BilateralInstance } from './types.js';
 
@@ -230,5 +232,35 @@ describe('solve: quality and determinism', () => {
     expect(result.stats.stoppedBy).toMatch(/time|target/);
     expect(independentCheck(instance, result.solution).feasible).toBe(true);
     expect(result.score).toBeGreaterThanOrEqual(reference('seoul-2').greedy);
+  });
+});
+
+describe('lpGuide', () => {
+  it('sums the LP values of each request, overall and per start', () => {
+    const instance = anInstance()
+      .days(1, 3)
+      .transfer(1)
+      .room('east', 6, { zone: 'E' })
+      .room('west', 6, { zone: 'W' })
+      .delegations('JPN', 'KOR', 'USA')
+      .meeting('JPN-KOR', 2)
+      .meeting('JPN-USA', 3)
+      .build();
+    const model = compileModel(instance);
+    const built = build(model, 1e6)!;
+    const values = new Float64Array(built.nVars);
+    const jpnKor = model.requestIndex.get('JPN-KOR')!;
+    // Half of JPN-KOR at its first start in each zone, a quarter at its last start.
+    const first = [...built.varQ.keys()].filter((j) => built.varQ[j] === jpnKor);
+    const s0 = built.varS[first[0]!]!;
+    for (const j of first) {
+      if (built.varS[j] === s0) values[j] = 0.25;
+      if (built.varS[j] === 2) values[j] = 0.125;
+    }
+    const guide = lpGuide(model, built, values);
+    expect(guide.share[jpnKor]).toBeCloseTo(0.75);
+    expect(guide.share[model.requestIndex.get('JPN-USA')!]).toBe(0);
+    expect(guide.atStart[jpnKor * model.nSlots + s0]).toBeCloseTo(0.5);
+    expect(guide.atStart[jpnKor * model.nSlots + 2]).toBeCloseTo(0.25);
   });
 });

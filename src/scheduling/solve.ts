@@ -4,15 +4,17 @@
  * short (then on how many steps fitted in the time); stats.stoppedBy says which.
  */
 
+import type { Highs } from 'highs';
 import { upperBound } from './bound.js';
 import { SchedulingInputError } from './errors.js';
-import { solveExact } from './exact.js';
+import { type Built, type LpProjector, solveExact } from './exact.js';
 import { bookFirstComeFirstServed } from './greedy.js';
 import { highs } from './highs.js';
 import { compileModel, type Model } from './model.js';
-import { createRandom } from './random.js';
+import { improveByProjection, zoneColumns } from './neighbourhood.js';
+import { createRandom, type Random } from './random.js';
 import { explainMisfit, Schedule } from './schedule.js';
-import { Search, type SearchStats } from './search.js';
+import { type LpGuide, Search, type SearchStats } from './search.js';
 import { type BilateralInstance, type BilateralSolution, SOLUTION_FORMAT } from './types.js';
 import { validateInstance } from './validate.js';
 
@@ -129,6 +131,76 @@ export function defaultBudgets(model: Model): { maxSteps: number; stallSteps: nu
   };
 }
 
+/** The LP solution as the search's guide: each request's share, and its value per start. */
+export function lpGuide(model: Model, built: Built, values: Float64Array): LpGuide {
+  const share = new Float64Array(model.nRequests);
+  const atStart = new Float32Array(model.nRequests * model.nSlots);
+  for (let j = 0; j < built.nVars; j++) {
+    const v = values[j]!;
+    if (v <= 0) continue;
+    const q = built.varQ[j]!;
+    share[q]! += v;
+    atStart[q * model.nSlots + built.varS[j]!]! += v;
+  }
+  return { share, atStart };
+}
+
+/**
+ * The search, interleaved with LP projections (neighbourhood.ts) whenever it stalls, until
+ * the target, the step budget or the deadline.
+ */
+function searchAndProject(
+  model: Model,
+  search: Search,
+  projector: LpProjector,
+  built: Built,
+  target: number,
+  frozen: Uint8Array,
+  random: Random,
+  limits: {
+    highs: Highs;
+    now: () => number;
+    deadline: number;
+    maxSteps: number;
+    stallSteps: number;
+  },
+): SearchStats {
+  const columns = zoneColumns(built, model.nRequests);
+  const total: SearchStats = { steps: 0, improvements: 0, stoppedBy: 'steps' };
+  // Short stalls: once the search stops improving, projections are the better use of time.
+  const shortStall = Math.min(limits.stallSteps, 20 * model.nRequests + 2000);
+  for (;;) {
+    const left = limits.maxSteps - total.steps;
+    search.setBudget(Math.max(0, left), shortStall);
+    const stats = search.run();
+    total.steps += stats.steps;
+    total.improvements += stats.improvements;
+    total.stoppedBy = stats.stoppedBy;
+    if (stats.stoppedBy === 'target' || stats.stoppedBy === 'time') return total;
+    const improved = improveByProjection(model, built, columns, projector, search.schedule, {
+      highs: limits.highs,
+      now: limits.now,
+      deadline: limits.deadline,
+      random,
+      target,
+      frozen,
+      attempts: 4,
+      // The search that follows a failed projection heads for the projected LP solution.
+      onProjection: (values) => search.setGuide(lpGuide(model, built, values)),
+      maxNodes: 200,
+    });
+    if (search.schedule.score >= target) {
+      total.stoppedBy = 'target';
+      return total;
+    }
+    if (limits.now() >= limits.deadline) {
+      total.stoppedBy = 'time';
+      return total;
+    }
+    if (!improved && total.steps >= limits.maxSteps) return total;
+  }
+}
+
 export function solve(instance: BilateralInstance, options: SolveOptions): SolveResult {
   const started = options.now();
   const deadline = started + options.timeLimitMs;
@@ -161,10 +233,14 @@ export function solve(instance: BilateralInstance, options: SolveOptions): Solve
 
   // The bound. The exact route gets at most half the time for the LP and a further 5 %
   // for its MILP; the Lagrangian fallback a twentieth. Stopping early only loosens a bound.
+  // The LP is kept: the search that follows alternates with LP projections (the support
+  // MILP is skipped, the projections do its work from a better incumbent).
   const boundStarted = options.now();
   let bound: number | undefined;
   let boundKind: SolveStats['boundKind'] = 'none';
   let exact: ExactStats | undefined;
+  let projector: LpProjector | null = null;
+  let built: Built | null = null;
   if (!options.skipBound && highs && options.exact !== false) {
     const outcome = solveExact(model, pinnedOnly, {
       highs,
@@ -172,7 +248,11 @@ export function solve(instance: BilateralInstance, options: SolveOptions): Solve
       deadline: boundStarted + options.timeLimitMs * 0.5,
       milpDeadline: boundStarted + options.timeLimitMs * 0.55,
       incumbent: schedule,
+      keepLp: true,
+      supportMilp: false,
     });
+    projector = outcome.projector ?? null;
+    built = outcome.built ?? null;
     exact = {
       status: outcome.status,
       ...(outcome.lp === undefined ? {} : { lp: outcome.lp }),
@@ -191,6 +271,8 @@ export function solve(instance: BilateralInstance, options: SolveOptions): Solve
     if (outcome.schedule && outcome.schedule.score > schedule.score) {
       schedule.copyFrom(outcome.schedule);
     }
+    if (outcome.built && outcome.lpValues)
+      search.setGuide(lpGuide(model, outcome.built, outcome.lpValues));
   }
   if (!options.skipBound && bound === undefined) {
     const boundDeadline = boundStarted + options.timeLimitMs / 20;
@@ -204,7 +286,21 @@ export function solve(instance: BilateralInstance, options: SolveOptions): Solve
   const boundMs = options.now() - boundStarted;
 
   search.setTarget(bound ?? model.maxScore);
-  const searchStats = search.run();
+  let searchStats: SearchStats;
+  try {
+    searchStats =
+      projector && built && bound !== undefined && highs
+        ? searchAndProject(model, search, projector, built, bound, frozen, random, {
+            highs,
+            now: options.now,
+            deadline,
+            maxSteps: options.maxSteps ?? budgets.maxSteps,
+            stallSteps: options.stallSteps ?? budgets.stallSteps,
+          })
+        : search.run();
+  } finally {
+    projector?.dispose();
+  }
   const result = schedule.score >= greedy.score ? schedule : greedy;
   return {
     solution: solutionOf(model, result),
