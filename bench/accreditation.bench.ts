@@ -194,6 +194,7 @@ const TITLES = [
   ['Counsellor, Permanent Mission', ''],
   ['Senior Technical Expert', ''],
 ] as const;
+const QUEUE_VARIANTS = ['page', 'delegation', 'category', 'all', 'search'] as const;
 const SEARCHES = ['tanaka', 'sson', 'Ivanova', 'moreau', 'park', '田中', 'jean', 'xyzzy'] as const;
 
 interface DelegationSpec {
@@ -571,13 +572,12 @@ async function runDriver(driver: Driver): Promise<DriverResult> {
         sql`select created_at::text as created_at, id from participants where status = 'nominated' order by md5(id::text) limit 1000`,
       )
     ).map((row) => encodeCursor({ createdAt: row.created_at, id: row.id }));
-    type QueueVariant = 'page' | 'delegation' | 'category' | 'search';
-    const VARIANTS: QueueVariant[] = ['page', 'delegation', 'category', 'search'];
+    const VARIANTS = QUEUE_VARIANTS;
     // The same request sequence for the service and for HTTP, from its own seeded generator.
     const queueQuery = (r: Rng, i: number) => {
       const variant = VARIANTS[Math.abs(i) % VARIANTS.length]!;
       const query: {
-        status: 'nominated';
+        status: 'nominated' | 'all';
         pageSize: number;
         after?: string;
         before?: string;
@@ -595,6 +595,11 @@ async function runDriver(driver: Driver): Promise<DriverResult> {
         else query.before = cursor;
       }
       if (variant === 'delegation') query.delegation = r.pick(codes);
+      // Every status at once, anywhere in the list.
+      if (variant === 'all') {
+        query.status = 'all';
+        query.after = r.pick(cursors);
+      }
       if (variant === 'category') {
         query.category = r.pick(usedCategories);
         if (r.int(2) === 0) query.after = r.pick(cursors);
@@ -828,11 +833,11 @@ function rowsFor(results: DriverResult[]): [string, ...string[]][] {
       (r) => lat(r.service.queue) + target(r.service.queue),
     ),
   ];
-  for (const variant of ['page', 'delegation', 'category', 'search']) {
+  for (const variant of QUEUE_VARIANTS) {
     rows.push(
       row(`  ${variantLabel(variant)}`, (r) =>
         r.service.queueByVariant[variant]
-          ? lat(r.service.queueByVariant[variant], SCALE.samples / 4)
+          ? lat(r.service.queueByVariant[variant], SCALE.samples / QUEUE_VARIANTS.length)
           : '–',
       ),
     );
@@ -846,11 +851,11 @@ function rowsFor(results: DriverResult[]): [string, ...string[]][] {
   rows.push(
     row('queue p50 / p99 (ms), HTTP, all', (r) => lat(r.http.queue) + target(r.http.queue)),
   );
-  for (const variant of ['page', 'delegation', 'category', 'search']) {
+  for (const variant of QUEUE_VARIANTS) {
     rows.push(
       row(`  ${variantLabel(variant)}`, (r) =>
         r.http.queueByVariant[variant]
-          ? lat(r.http.queueByVariant[variant], SCALE.samples / 4)
+          ? lat(r.http.queueByVariant[variant], SCALE.samples / QUEUE_VARIANTS.length)
           : '–',
       ),
     );
@@ -875,6 +880,7 @@ function variantLabel(variant: string): string {
       delegation: 'filter by delegation, page 1',
       category: 'filter by category, page 1 or by cursor',
       search: 'name search, page 1',
+      all: 'every status, by cursor',
     }[variant] ?? variant
   );
 }
@@ -918,10 +924,10 @@ passport numbers, dates of birth unique per name within a file.
 - *Latency*: ${SCALE.samples} sequential calls after ${SCALE.warmUp} untimed warm-up calls, as the secretariat officer;
   a series stops after ${SCALE.budgetMs / 1000} s so that a slow query cannot make the run endless, and then shows its sample count (n).
   \`listMembers\`: page 1, 50 a page, of a random delegation. \`queue\`: status \`nominated\`, 50 a page, the
-  samples rotating over four shapes (so ${SCALE.samples / 4} each): a page anywhere in the whole queue, reached by
+  samples rotating over five shapes (so ${SCALE.samples / QUEUE_VARIANTS.length} each): a page anywhere in the whole queue, reached by
   the cursor of a random row (the queue pages by keyset: \`after\` or \`before\` a row, half each), filtered by a
-  random delegation (first page), by a random category (first page, or after a random cursor), and a
-  name search (\`q\` among ${SEARCHES.map((q) => `"${q}"`).join(', ')}). "HTTP" is the same sequence through
+  random delegation (first page), by a random category (first page, or after a random cursor), every
+  status at once (after a random cursor), and a name search (\`q\` among ${SEARCHES.map((q) => `"${q}"`).join(', ')}). "HTTP" is the same sequence through
   \`app.inject\` (\`buildApp(services, { web: false })\`, session cookie): routing, the session lookup, schema
   validation and serialisation included; no network.
 - *Memory*: \`process.resourceUsage().maxRSS\` (kernel high-water mark of the Node process; PGlite's WASM

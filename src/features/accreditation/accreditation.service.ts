@@ -13,6 +13,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import { type CopyValue, copyRows } from '../../db/bulk.js';
 import type { Db } from '../../db/connection.js';
 import { createAnalyzer } from '../../db/maintenance.js';
@@ -24,6 +25,7 @@ import {
   files,
   type Localized,
   organisations,
+  PARTICIPANT_STATUSES,
   type ParticipantStatus,
   participants,
   type Rank,
@@ -1010,18 +1012,26 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           .from(participants)
           .innerJoin(delegations, eq(delegations.id, participants.delegationId))
           .innerJoin(organisations, eq(organisations.id, delegations.organisationId))
-          .where(
-            inArray(
-              participants.id,
-              db
-                .select({ id: participants.id })
-                .from(participants)
-                .where(beyond)
-                .orderBy(order(participants.createdAt), order(participants.id))
-                .limit(pageSize + 1),
-            ),
-          )
+          .where(inArray(participants.id, keysOf(beyond, order)))
           .orderBy(asc(participants.createdAt), asc(participants.id));
+      };
+      // The page's keys in list order, from the paging indexes. Every status at once is a merge
+      // of one index walk per status (the indexes lead with the status), not a sort of them all.
+      const keysOf = (beyond: SQL | undefined, order: typeof asc) => {
+        const walk = (extra?: SQL) =>
+          db
+            .select({ id: participants.id, createdAt: participants.createdAt })
+            .from(participants)
+            .where(extra ? and(beyond, extra) : beyond)
+            .orderBy(order(participants.createdAt), order(participants.id))
+            .limit(pageSize + 1);
+        if (status !== 'all') return db.select({ id: sql<string>`k.id` }).from(walk().as('k'));
+        const walks = PARTICIPANT_STATUSES.map((s) => walk(eq(participants.status, s)));
+        const merged = unionAll(walks[0]!, walks[1]!, ...walks.slice(2))
+          .orderBy(order(sql`created_at`), order(sql`id`))
+          .limit(pageSize + 1)
+          .as('k');
+        return db.select({ id: sql<string>`k.id` }).from(merged);
       };
       const cap = q ? SEARCH_COUNT_CAP : QUEUE_COUNT_CAP;
       const counting = db.select({ n: count() }).from(

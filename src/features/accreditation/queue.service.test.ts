@@ -80,6 +80,18 @@ describe('the queue, paged by keyset', () => {
     const all = await queue({ delegation: 'ITU', status: 'all', pageSize: 50 });
     expect(all.total).toBe(8);
     expect(all.items.filter((i) => i.status === 'approved').map((i) => i.id)).toEqual(ids);
+    // Paged across statuses, forward then back, in one order.
+    const allIds = all.items.map((i) => i.id);
+    const p1 = await queue({ delegation: 'ITU', status: 'all', pageSize: 3 });
+    const p2 = await queue({ delegation: 'ITU', status: 'all', pageSize: 3, after: p1.next! });
+    expect([...p1.items, ...p2.items].map((i) => i.id)).toEqual(allIds.slice(0, 6));
+    const back = await queue({
+      delegation: 'ITU',
+      status: 'all',
+      pageSize: 3,
+      before: p2.previous!,
+    });
+    expect(back.items.map((i) => i.id)).toEqual(allIds.slice(0, 3));
   });
 
   it('finds a person by a fragment of a name, and by a whole email address', async () => {
