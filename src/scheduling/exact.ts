@@ -719,95 +719,101 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
   } else {
     lp.dispose();
   }
-  result.lpColumns = active.length;
-  result.lpMs = now() - started;
-  result.built = built;
-  if (!bestY) return result;
-  result.lpValues = lastX;
-  // Scheduling every request that has a variable is a bound too (for an LP cut short).
-  let trivial = offset;
-  for (let j = 0; j < nVars; j++) if (j === 0 || varQ[j] !== varQ[j - 1]) trivial += cost(j);
-  result.bound = Math.min(trivial, Math.floor(bestL + 1e-6));
-  // Reduced costs at the best multipliers.
-  for (let j = 0; j < nVars; j++) {
-    let d = cost(j);
-    for (let e = colStart[j]!; e < colStart[j + 1]!; e++) d -= bestY[colRows[e]!]!;
-    reduced[j] = d;
-  }
+  // From here on the live LP belongs to the result: freed here if anything throws.
+  try {
+    result.lpColumns = active.length;
+    result.lpMs = now() - started;
+    result.built = built;
+    if (!bestY) return result;
+    result.lpValues = lastX;
+    // Scheduling every request that has a variable is a bound too (for an LP cut short).
+    let trivial = offset;
+    for (let j = 0; j < nVars; j++) if (j === 0 || varQ[j] !== varQ[j - 1]) trivial += cost(j);
+    result.bound = Math.min(trivial, Math.floor(bestL + 1e-6));
+    // Reduced costs at the best multipliers.
+    for (let j = 0; j < nVars; j++) {
+      let d = cost(j);
+      for (let e = colStart[j]!; e < colStart[j + 1]!; e++) d -= bestY[colRows[e]!]!;
+      reduced[j] = d;
+    }
 
-  if (result.bound <= incumbentScore) return result;
+    if (result.bound <= incumbentScore) return result;
 
-  // Phase 2: a MILP over the LP solution's support and the incumbent (a quick dive that
-  // usually reaches the bound when the LP is tight).
-  if (options.supportMilp !== false) {
-    const kept: number[] = [];
-    for (let j = 0; j < nVars; j++) if (lastX[j]! > 1e-6 || inIncumbent[j]) kept.push(j);
-    result.milpColumns = kept.length;
-    const target = result.bound;
-    const outcome = restrictedMilp(
-      model,
-      base,
-      built,
-      kept,
-      inIncumbent,
-      options,
-      target,
-      milpDeadline,
-    );
-    if (outcome.schedule && outcome.schedule.score > incumbentScore) {
-      result.schedule = outcome.schedule;
+    // Phase 2: a MILP over the LP solution's support and the incumbent (a quick dive that
+    // usually reaches the bound when the LP is tight).
+    if (options.supportMilp !== false) {
+      const kept: number[] = [];
+      for (let j = 0; j < nVars; j++) if (lastX[j]! > 1e-6 || inIncumbent[j]) kept.push(j);
+      result.milpColumns = kept.length;
+      const target = result.bound;
+      const outcome = restrictedMilp(
+        model,
+        base,
+        built,
+        kept,
+        inIncumbent,
+        options,
+        target,
+        milpDeadline,
+      );
+      if (outcome.schedule && outcome.schedule.score > incumbentScore) {
+        result.schedule = outcome.schedule;
+      }
+      if (outcome.schedule && outcome.schedule.score >= target) {
+        result.status = 'optimal (support)';
+        return result;
+      }
     }
-    if (outcome.schedule && outcome.schedule.score >= target) {
-      result.status = 'optimal (support)';
-      return result;
-    }
-  }
 
-  // Phase 3: targets from the bound down to one above the incumbent, each over the columns
-  // that reduced-cost fixing leaves, while they are few enough to be worth it.
-  for (
-    let target = result.bound;
-    target > Math.max(incumbentScore, result.schedule?.score ?? 0);
-    target--
-  ) {
-    if (now() >= milpDeadline) {
-      result.status = 'time (MILP)';
-      break;
+    // Phase 3: targets from the bound down to one above the incumbent, each over the columns
+    // that reduced-cost fixing leaves, while they are few enough to be worth it.
+    for (
+      let target = result.bound;
+      target > Math.max(incumbentScore, result.schedule?.score ?? 0);
+      target--
+    ) {
+      if (now() >= milpDeadline) {
+        result.status = 'time (MILP)';
+        break;
+      }
+      const slack = bestL - target + 1e-7;
+      const kept: number[] = [];
+      for (let j = 0; j < nVars; j++) if (reduced[j]! >= -slack) kept.push(j);
+      if (kept.length > (options.maxMilpColumns ?? 1500)) {
+        result.status = 'MILP too large';
+        break;
+      }
+      result.milpColumns = kept.length;
+      const outcome = restrictedMilp(
+        model,
+        base,
+        built,
+        kept,
+        inIncumbent,
+        options,
+        target,
+        milpDeadline,
+      );
+      if (outcome.schedule && outcome.schedule.score > incumbentScore) {
+        result.schedule = outcome.schedule;
+      }
+      if (outcome.value !== undefined && outcome.value >= target) {
+        result.status = outcome.schedule ? 'optimal' : 'rooms not assigned';
+        break;
+      }
+      if (!outcome.proven) {
+        result.status = 'time (MILP)';
+        break;
+      }
+      // No solution worth `target` exists: the optimum is below it.
+      result.bound = target - 1;
+      result.status = 'bound lowered';
     }
-    const slack = bestL - target + 1e-7;
-    const kept: number[] = [];
-    for (let j = 0; j < nVars; j++) if (reduced[j]! >= -slack) kept.push(j);
-    if (kept.length > (options.maxMilpColumns ?? 1500)) {
-      result.status = 'MILP too large';
-      break;
-    }
-    result.milpColumns = kept.length;
-    const outcome = restrictedMilp(
-      model,
-      base,
-      built,
-      kept,
-      inIncumbent,
-      options,
-      target,
-      milpDeadline,
-    );
-    if (outcome.schedule && outcome.schedule.score > incumbentScore) {
-      result.schedule = outcome.schedule;
-    }
-    if (outcome.value !== undefined && outcome.value >= target) {
-      result.status = outcome.schedule ? 'optimal' : 'rooms not assigned';
-      break;
-    }
-    if (!outcome.proven) {
-      result.status = 'time (MILP)';
-      break;
-    }
-    // No solution worth `target` exists: the optimum is below it.
-    result.bound = target - 1;
-    result.status = 'bound lowered';
+    return result;
+  } catch (error) {
+    result.projector?.dispose();
+    throw error;
   }
-  return result;
 }
 
 /**

@@ -199,6 +199,11 @@ export function solveNeighbourhood(
       mip_max_nodes: options.maxNodes,
       time_limit: Math.max(0.01, (options.deadline - options.now()) / 1000),
       random_seed: 0,
+      // These sub-MILPs spend most of their time separating thousands of cuts at the root
+      // and restarting; a small cut pool and no restarts cut the time of the gccs ones by
+      // about a third (measured on ten of them).
+      mip_pool_soft_limit: 100,
+      mip_allow_restart: false,
     });
     milp.setSolution({ colValue: start });
     const cb = highs.constants.callbackType;

@@ -241,53 +241,55 @@ export function solve(instance: BilateralInstance, options: SolveOptions): Solve
   let exact: ExactStats | undefined;
   let projector: LpProjector | null = null;
   let built: Built | null = null;
-  if (!options.skipBound && highs && options.exact !== false) {
-    const outcome = solveExact(model, pinnedOnly, {
-      highs,
-      now: options.now,
-      deadline: boundStarted + options.timeLimitMs * 0.5,
-      milpDeadline: boundStarted + options.timeLimitMs * 0.55,
-      incumbent: schedule,
-      keepLp: true,
-      supportMilp: false,
-    });
-    projector = outcome.projector ?? null;
-    built = outcome.built ?? null;
-    exact = {
-      status: outcome.status,
-      ...(outcome.lp === undefined ? {} : { lp: outcome.lp }),
-      variables: outcome.variables,
-      rows: outcome.rows,
-      rounds: outcome.rounds,
-      lpColumns: outcome.lpColumns,
-      milpColumns: outcome.milpColumns,
-      lpMs: outcome.lpMs,
-      ...(outcome.schedule ? { milpScore: outcome.schedule.score } : {}),
-    };
-    if (outcome.bound !== undefined) {
-      bound = outcome.bound;
-      boundKind = 'lp';
-    }
-    if (outcome.schedule && outcome.schedule.score > schedule.score) {
-      schedule.copyFrom(outcome.schedule);
-    }
-    if (outcome.built && outcome.lpValues)
-      search.setGuide(lpGuide(model, outcome.built, outcome.lpValues));
-  }
-  if (!options.skipBound && bound === undefined) {
-    const boundDeadline = boundStarted + options.timeLimitMs / 20;
-    bound = upperBound(model, {
-      known: Math.max(greedy.score, schedule.score),
-      maxIterations: options.boundIterations ?? 300,
-      timeUp: () => options.now() >= boundDeadline,
-    });
-    boundKind = 'lagrangian';
-  }
-  const boundMs = options.now() - boundStarted;
-
-  search.setTarget(bound ?? model.maxScore);
+  let boundMs = 0;
   let searchStats: SearchStats;
+  // The live LP (projector) is freed however this ends.
   try {
+    if (!options.skipBound && highs && options.exact !== false) {
+      const outcome = solveExact(model, pinnedOnly, {
+        highs,
+        now: options.now,
+        deadline: boundStarted + options.timeLimitMs * 0.5,
+        milpDeadline: boundStarted + options.timeLimitMs * 0.55,
+        incumbent: schedule,
+        keepLp: true,
+        supportMilp: false,
+      });
+      projector = outcome.projector ?? null;
+      built = outcome.built ?? null;
+      exact = {
+        status: outcome.status,
+        ...(outcome.lp === undefined ? {} : { lp: outcome.lp }),
+        variables: outcome.variables,
+        rows: outcome.rows,
+        rounds: outcome.rounds,
+        lpColumns: outcome.lpColumns,
+        milpColumns: outcome.milpColumns,
+        lpMs: outcome.lpMs,
+        ...(outcome.schedule ? { milpScore: outcome.schedule.score } : {}),
+      };
+      if (outcome.bound !== undefined) {
+        bound = outcome.bound;
+        boundKind = 'lp';
+      }
+      if (outcome.schedule && outcome.schedule.score > schedule.score) {
+        schedule.copyFrom(outcome.schedule);
+      }
+      if (outcome.built && outcome.lpValues)
+        search.setGuide(lpGuide(model, outcome.built, outcome.lpValues));
+    }
+    if (!options.skipBound && bound === undefined) {
+      const boundDeadline = boundStarted + options.timeLimitMs / 20;
+      bound = upperBound(model, {
+        known: Math.max(greedy.score, schedule.score),
+        maxIterations: options.boundIterations ?? 300,
+        timeUp: () => options.now() >= boundDeadline,
+      });
+      boundKind = 'lagrangian';
+    }
+    boundMs = options.now() - boundStarted;
+
+    search.setTarget(bound ?? model.maxScore);
     searchStats =
       projector && built && bound !== undefined && highs
         ? searchAndProject(model, search, projector, built, bound, frozen, random, {
