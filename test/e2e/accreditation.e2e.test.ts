@@ -113,14 +113,13 @@ describe('accreditation, end to end in the browser', () => {
     // The whole list pages forward and back by cursor: page 2 shows other people, and
     // "Previous" brings page 1 back exactly.
     await console.goto('/secretariat?status=all');
-    const names = () => console.locator('tbody th[scope=row]').allInnerTexts();
+    const names = () => console.locator('tbody th[scope=row]').allTextContents();
     await console.locator('tbody tr').first().waitFor();
     const first = await names();
     await console.click('.pager button:has-text("Next page")');
     await console.waitForURL('**after=**');
     await console.waitForFunction(
-      (before) =>
-        (document.querySelector('tbody th[scope=row]') as HTMLElement | null)?.innerText !== before,
+      (before) => document.querySelector('tbody th[scope=row]')?.textContent !== before,
       first[0],
     );
     const second = await names();
@@ -129,8 +128,7 @@ describe('accreditation, end to end in the browser', () => {
     await console.click('.pager button:has-text("Previous page")');
     await console.waitForURL('**before=**');
     await console.waitForFunction(
-      (before) =>
-        (document.querySelector('tbody th[scope=row]') as HTMLElement | null)?.innerText === before,
+      (before) => document.querySelector('tbody th[scope=row]')?.textContent === before,
       first[0],
     );
     expect(await names()).toEqual(first);
