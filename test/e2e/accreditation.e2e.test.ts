@@ -124,7 +124,9 @@ describe('accreditation, end to end in the browser', () => {
     );
     const second = await names();
     expect(second.some((n) => first.includes(n))).toBe(false);
-    await expect(console.locator('.pager__status').textContent()).resolves.toMatch(/More than 1,000/);
+    await expect(console.locator('.pager__status').textContent()).resolves.toMatch(
+      /More than 1,000/,
+    );
     await console.click('.pager button:has-text("Previous page")');
     await console.waitForURL('**before=**');
     await console.waitForFunction(
