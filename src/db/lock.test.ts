@@ -44,4 +44,14 @@ describe('the data-folder lock', () => {
     lock.release();
     expect(() => readFileSync(lock.file)).toThrow();
   });
+
+  it('leaves no exit listener behind once released', () => {
+    const before = process.listenerCount('exit');
+    for (let i = 0; i < 3; i++) {
+      const lock = lockDataFolder(mkdtempSync(path.join(tmpdir(), 'plenary-lock-')), 'test');
+      expect(process.listenerCount('exit')).toBe(before + 1);
+      lock.release();
+    }
+    expect(process.listenerCount('exit')).toBe(before);
+  });
 });

@@ -48,6 +48,8 @@ export function lockDataFolder(dataDir: string, purpose: string): DataFolderLock
       const release = () => {
         if (released) return;
         released = true;
+        // A process that opens and closes many folders (tests, the CLI) keeps no listener behind.
+        process.removeListener('exit', release);
         if (readHolder(file)?.pid === process.pid) rmSync(file, { force: true });
       };
       process.once('exit', release);
