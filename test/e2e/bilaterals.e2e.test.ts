@@ -10,7 +10,12 @@ import path from 'node:path';
 import ICAL from 'ical.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningPlenary, startPlenary } from '../support/browser.js';
+import {
+  launchBrowser,
+  type RunningPlenary,
+  signedIn as signedInAs,
+  startPlenary,
+} from '../support/browser.js';
 
 let plenary: RunningPlenary;
 let browser: Browser;
@@ -24,20 +29,8 @@ afterAll(async () => {
   await plenary?.close();
 });
 
-async function signedIn(email: string, password: string, home: string) {
-  const context = await browser.newContext({
-    baseURL: plenary.baseUrl,
-    locale: 'en-GB',
-    viewport: { width: 1440, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.fill('#email', email);
-  await page.fill('#password', password);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`**${home}**`);
-  return { context, page };
-}
+const signedIn = (email: string, password: string, home: string) =>
+  signedInAs(browser, plenary.baseUrl, { email, password, home });
 
 /** The schedule page lists the meeting; the feed it links to carries it as one VEVENT. */
 async function seesMeeting(page: Page, context: BrowserContext, other: string, name: string) {

@@ -13,7 +13,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentContent } from '../../src/features/documents/content.js';
 import { runDueJobs } from '../../src/features/documents/jobs.js';
-import { launchBrowser, type RunningPlenary, startPlenary } from '../support/browser.js';
+import {
+  launchBrowser,
+  type RunningPlenary,
+  signedIn as signedInAs,
+  startPlenary,
+} from '../support/browser.js';
 
 let plenary: RunningPlenary;
 let browser: Browser;
@@ -60,20 +65,8 @@ afterAll(async () => {
   await plenary?.close();
 });
 
-async function signedIn(email: string, password: string, home: string) {
-  const context = await browser.newContext({
-    baseURL: plenary.baseUrl,
-    locale: 'en-GB',
-    viewport: { width: 1440, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.fill('#email', email);
-  await page.fill('#password', password);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`**${home}**`);
-  return { context, page };
-}
+const signedIn = (email: string, password: string, home: string) =>
+  signedInAs(browser, plenary.baseUrl, { email, password, home });
 
 /** A call to the API from the signed-in page, with the session's CSRF token (as the SPA does). */
 async function apiFromPage(page: Page, method: string, url: string, body?: unknown) {

@@ -40,6 +40,29 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * A new browser context signed in through the sign-in form, waiting on the page the user lands
+ * on (`home`).
+ */
+export async function signedIn(
+  browser: Browser,
+  baseURL: string,
+  user: { email: string; password: string; home: string },
+) {
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'en-GB',
+    viewport: { width: 1440, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.fill('#email', user.email);
+  await page.fill('#password', user.password);
+  await page.click('button[type=submit]');
+  await page.waitForURL(`**${user.home}**`);
+  return { context, page };
+}
+
 export interface RunningPlenary {
   baseUrl: string;
   services: Services;
