@@ -28,7 +28,10 @@ export function toCsv(rows: readonly (readonly CopyValue[])[]): string {
   return out;
 }
 
-const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+/** Throws unless the name is a plain lower-case SQL identifier (it goes into SQL text). */
+export function assertIdentifier(name: string): void {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain identifier: ${name}`);
+}
 
 /**
  * Appends rows to a table inside the caller's transaction. `columns` are SQL identifiers of the
@@ -41,9 +44,7 @@ export async function copyRows(
   rows: readonly (readonly CopyValue[])[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  for (const name of [table, ...columns]) {
-    if (!IDENTIFIER.test(name)) throw new Error(`copyRows: not a plain identifier: ${name}`);
-  }
+  for (const name of [table, ...columns]) assertIdentifier(name);
   const csv = toCsv(rows);
   // Drizzle keeps the transaction's own client (a PGlite transaction, or the pool client that
   // holds BEGIN) on its session; COPY must run on that client to be part of the transaction.

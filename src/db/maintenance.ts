@@ -6,6 +6,7 @@
  * longer than maxDelayMs once enough rows have been written, then runs one VACUUM (ANALYZE).
  */
 import { sql } from 'drizzle-orm';
+import { assertIdentifier } from './bulk.js';
 import type { Db } from './connection.js';
 
 export interface Analyzer {
@@ -20,7 +21,7 @@ export function createAnalyzer(
   table: string,
   options: { everyRows: number; quietMs?: number; maxDelayMs?: number },
 ): Analyzer {
-  if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`createAnalyzer: bad table ${table}`);
+  assertIdentifier(table);
   const quietMs = options.quietMs ?? 1_000;
   const maxDelayMs = options.maxDelayMs ?? 10_000;
   let pending = 0;

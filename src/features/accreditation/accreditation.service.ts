@@ -202,8 +202,8 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
     return row;
   }
 
-  /** The edition and its delegation in one query (every delegation-scoped call starts here). */
-  async function findDelegation(slug: string, code: string) {
+  /** The edition and, if there is one, its delegation with this code, in one query. */
+  async function lookUpDelegation(slug: string, code: string) {
     const [row] = await db
       .select({ edition: editions, delegation: delegations })
       .from(editions)
@@ -213,9 +213,15 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       )
       .where(eq(editions.slug, slug));
     if (!row) throw new PlenaryError('edition_not_found', `There is no edition "${slug}".`);
-    if (!row.delegation)
+    return row;
+  }
+
+  /** The edition and its delegation (every delegation-scoped call starts here). */
+  async function findDelegation(slug: string, code: string) {
+    const { edition, delegation } = await lookUpDelegation(slug, code);
+    if (!delegation)
       throw new PlenaryError('delegation_not_found', `There is no delegation ${code} at ${slug}.`);
-    return { edition: row.edition, delegation: row.delegation };
+    return { edition, delegation };
   }
 
   /** Resolves a delegation and checks the policy before anything of it is read. */
@@ -947,7 +953,10 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
         throw new PlenaryError('validation_failed', 'Give either after or before, not both.');
       const after = filters.after === undefined ? undefined : decodeCursor(filters.after);
       const before = filters.before === undefined ? undefined : decodeCursor(filters.before);
-      const edition = await findEdition(slug);
+      // The delegation filter is resolved with the edition, in the same query.
+      const { edition, delegation } = filters.delegation
+        ? await lookUpDelegation(slug, filters.delegation)
+        : { edition: await findEdition(slug), delegation: undefined };
       const { pageSize } = paging(filters);
       const empty: QueuePage = {
         items: [],
@@ -962,18 +971,9 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       if (status !== 'all') conditions.push(eq(participants.status, status));
       if (filters.category) conditions.push(eq(participants.category, filters.category));
       if (filters.delegation) {
+        if (!delegation) return empty;
         // Filter on the participant's own column, which its index serves, not through a join.
-        const [found] = await db
-          .select({ id: delegations.id })
-          .from(delegations)
-          .where(
-            and(
-              eq(delegations.editionId, edition.id),
-              eq(delegations.code, filters.delegation.toUpperCase()),
-            ),
-          );
-        if (!found) return empty;
-        conditions.push(eq(participants.delegationId, found.id));
+        conditions.push(eq(participants.delegationId, delegation.id));
       }
       if (filters.hasPhoto !== undefined)
         conditions.push(
