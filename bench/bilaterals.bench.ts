@@ -10,13 +10,15 @@
  *    grow with the number of requests.
  *
  * Options: --only NAME[,NAME] (public instances to run), --no-scaling, --seed N[,N...] (each
- * public instance is solved once per seed).
+ * public instance is solved once per seed), --threads 1|2 (default 2: the solver's face MILP
+ * also runs on a helper thread, src/scheduling/milp-helper.ts; one process either way).
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateInstance } from '../src/scheduling/generate.js';
+import { startMilpHelper } from '../src/scheduling/milp-helper.js';
 import { solve } from '../src/scheduling/solve.js';
 import type { BilateralInstance } from '../src/scheduling/types.js';
 
@@ -53,17 +55,22 @@ async function solveAndCheck(
   instance: BilateralInstance,
   timeLimitSeconds: number,
   seed: number,
+  threads: number,
 ): Promise<WorkerReport> {
   const checker = (await import(
     pathToFileURL(path.join(bilateralsDir, 'check.mjs')).href
   )) as Checker;
   const started = performance.now();
+  // The helper thread is started inside the timed span: its start-up is the solver's cost.
+  const helper = threads > 1 ? startMilpHelper() : null;
   const result = solve(instance, {
     timeLimitMs: timeLimitSeconds * 1000,
     seed,
     now: () => performance.now(),
+    helper,
   });
   const seconds = (performance.now() - started) / 1000;
+  await helper?.close();
   const report = checker.check(instance, result.solution);
   return {
     score: result.score,
@@ -107,13 +114,14 @@ async function main(argv: string[]): Promise<void> {
   };
   const seeds = (flag('--seed') ?? '1').split(',').map(Number);
   const seed = seeds[0]!;
+  const threads = Number(flag('--threads') ?? '2');
   if (argv[0] === '--worker') {
     const [, kind, what, limit] = argv;
     const instance =
       kind === 'file'
         ? (JSON.parse(readFileSync(what!, 'utf8')) as BilateralInstance)
         : generateInstance(JSON.parse(what!));
-    const report = await solveAndCheck(instance, Number(limit), seed);
+    const report = await solveAndCheck(instance, Number(limit), seed, threads);
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return;
   }
@@ -132,7 +140,8 @@ async function main(argv: string[]): Promise<void> {
   );
 
   console.log(
-    `Public instances (${bilateralsDir}), seed ${seeds.join(',')}, Node ${process.version}`,
+    `Public instances (${bilateralsDir}), seed ${seeds.join(',')}, ${threads} thread(s), ` +
+      `Node ${process.version}`,
   );
   console.log(
     'instance  seed  limit  score  greedy  best  bound  score/bound  own bound  proven  feasible   secs  peak MB  exact route',
@@ -142,7 +151,15 @@ async function main(argv: string[]): Promise<void> {
       const ref = reference[name];
       const limit = TIME_LIMITS[family(name)] ?? 10;
       const file = path.join(bilateralsDir, 'instances', `${name}.json`);
-      const r = inChild(['file', file, String(limit), '--seed', String(runSeed)]);
+      const r = inChild([
+        'file',
+        file,
+        String(limit),
+        '--seed',
+        String(runSeed),
+        '--threads',
+        String(threads),
+      ]);
       const pct = ref ? `${((100 * r.score) / ref.bound).toFixed(2)}%` : '-';
       console.log(
         `${name.padEnd(9)} ${pad(runSeed, 4)} ${pad(`${limit}s`, 6)} ${pad(r.score, 6)} ${pad(r.greedy, 7)} ` +
@@ -178,6 +195,8 @@ async function main(argv: string[]): Promise<void> {
       String(limit),
       '--seed',
       String(seed),
+      '--threads',
+      String(threads),
     ]);
     console.log(
       `${pad(requests, 8)} ${pad(options.delegations, 12)} ${pad(options.days, 5)} ` +

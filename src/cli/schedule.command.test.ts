@@ -80,5 +80,17 @@ describe('plenary schedule', () => {
     expect(missing.code).toBe(2);
     const flags = await plenary('schedule', '--in');
     expect(flags.code).toBe(64);
+    const threads = await plenary('schedule', '--in', bad, '--out', 'o.json', '--threads', '3');
+    expect(threads.code).toBe(64);
+    expect(threads.stderr).toMatch(/--threads must be 1 or 2/);
+  });
+
+  it('proves the optimum of gccs-1 with its helper thread', async () => {
+    const instance = path.join(bilateralsDir, 'instances', 'gccs-1.json');
+    const out = path.join(dir, 'gccs-1.json');
+    const args = ['--in', instance, '--out', out, '--time-limit', '30', '--threads', '2'];
+    const result = await plenary('schedule', ...args);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^score 851 \(bound 851, optimal\)/);
   });
 });

@@ -1,14 +1,21 @@
 /**
  * plenary schedule --in instance.json --out solution.json [--time-limit SECONDS] [--seed N]
+ *   [--threads 1|2]
  *
  * Reads a bilateral-scheduling instance (FORMAT.md), solves it, writes the solution and
  * prints a one-line summary. Exit codes: 0 solved; 1 no feasible schedule (pinned meetings
  * conflict) or the solution could not be written; 2 unreadable or malformed input; 64 bad
  * flags (usage). Bad input gets one clear line on stderr, never a stack trace.
+ *
+ * --threads 2 (the default on a machine with two cores or more) runs the solver's face MILP
+ * on a second thread as well (milp-helper.ts). A run that ends before its time limit gives
+ * the same schedule for the same seed either way unless the second thread found it first.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { SchedulingInputError } from '../scheduling/errors.js';
+import { startMilpHelper } from '../scheduling/milp-helper.js';
 import { solve } from '../scheduling/solve.js';
 import { validateInstance } from '../scheduling/validate.js';
 
@@ -19,7 +26,7 @@ export interface CommandIo {
 
 const USAGE =
   'usage: plenary schedule --in instance.json --out solution.json ' +
-  '[--time-limit SECONDS] [--seed N]\n';
+  '[--time-limit SECONDS] [--seed N] [--threads 1|2]\n';
 const DEFAULT_TIME_LIMIT_SECONDS = 10;
 
 interface ScheduleFlags {
@@ -27,12 +34,13 @@ interface ScheduleFlags {
   output: string;
   timeLimitSeconds: number;
   seed: number;
+  threads: number;
 }
 
 /** Parses the flags, or returns the reason they are wrong. */
 function parseFlags(argv: string[]): ScheduleFlags | string {
   const values = new Map<string, string>();
-  const known = new Set(['--in', '--out', '--time-limit', '--seed']);
+  const known = new Set(['--in', '--out', '--time-limit', '--seed', '--threads']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
@@ -57,7 +65,13 @@ function parseFlags(argv: string[]): ScheduleFlags | string {
   if (!Number.isSafeInteger(seed) || seed < 0) {
     return `--seed must be a non-negative integer, got ${JSON.stringify(seedText)}`;
   }
-  return { input, output, timeLimitSeconds, seed };
+  const threadsText = values.get('--threads');
+  const threads =
+    threadsText === undefined ? Math.min(2, availableParallelism()) : Number(threadsText);
+  if (threads !== 1 && threads !== 2) {
+    return `--threads must be 1 or 2, got ${JSON.stringify(threadsText)}`;
+  }
+  return { input, output, timeLimitSeconds, seed, threads };
 }
 
 function reasonOf(error: unknown): string {
@@ -91,18 +105,22 @@ export async function runSchedule(argv: string[], io: CommandIo): Promise<number
   }
   const started = performance.now();
   let result: ReturnType<typeof solve>;
+  const helper = flags.threads > 1 ? startMilpHelper() : null;
   try {
     const instance = validateInstance(raw);
     result = solve(instance, {
       timeLimitMs: flags.timeLimitSeconds * 1000,
       seed: flags.seed,
       now: () => performance.now(),
+      helper,
     });
   } catch (error) {
     if (!(error instanceof SchedulingInputError)) throw error;
     const what = error.code === 'pinned_conflict' ? 'no feasible schedule' : 'malformed instance';
     io.stderr.write(`plenary schedule: ${what}: ${error.message}\n`);
     return error.code === 'pinned_conflict' ? 1 : 2;
+  } finally {
+    await helper?.close();
   }
   const seconds = (performance.now() - started) / 1000;
   try {

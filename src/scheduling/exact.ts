@@ -26,7 +26,7 @@
  * bound; the schedule is realised by assigning rooms zone by zone (a small backtracking
  * search), and when that succeeds the MILP optimum is attained and proven optimal.
  */
-import type { Highs } from 'highs';
+import type { Highs, ModelData } from 'highs';
 import type { Model } from './model.js';
 import { Schedule } from './schedule.js';
 
@@ -299,8 +299,24 @@ export interface ExactOptions {
   milpDeadline?: number;
   /** Skip the exact route when the model would have more variables than this. */
   maxVariables?: number;
-  /** Skip the reduced-cost MILP when it keeps more columns than this (default 1500). */
+  /**
+   * Above this many columns the reduced-cost MILP is run for its feasibility jump only, with
+   * no presolve and no start (default 1500).
+   */
   maxMilpColumns?: number;
+  /** Skip the reduced-cost MILP when it keeps more columns than this (default 40,000). */
+  maxFaceColumns?: number;
+  /**
+   * Leave a large face MILP to the caller (ExactResult.face), to be run after a first local
+   * search, which often reaches the bound sooner.
+   */
+  deferFace?: boolean;
+  /** Attempts (seeds) of a large face MILP (default 3). */
+  faceAttempts?: number;
+  /** Time of each attempt (default: 0.07 ms per column of the face, at least 300 ms). */
+  faceAttemptMs?: number;
+  /** HiGHS's random seed in the MILPs (default 0). */
+  seed?: number;
   /** Branch-and-bound node limit of each MILP (default 200). */
   maxMilpNodes?: number;
   /**
@@ -353,6 +369,8 @@ export interface ExactResult {
   lpValues?: Float64Array;
   /** With keepLp: the live LP relaxation. */
   projector?: LpProjector;
+  /** The multipliers of the bound, for optimalFace: row duals, reduced costs and L(y). */
+  multipliers?: { y: Float64Array; reduced: Float64Array; bound: number };
 }
 
 const EPS = 1e-9;
@@ -736,6 +754,7 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
       for (let e = colStart[j]!; e < colStart[j + 1]!; e++) d -= bestY[colRows[e]!]!;
       reduced[j] = d;
     }
+    result.multipliers = { y: bestY, reduced, bound: bestL };
 
     if (result.bound <= incumbentScore) return result;
 
@@ -750,11 +769,12 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
         model,
         base,
         built,
-        kept,
+        { kept },
         inIncumbent,
         options,
         target,
         milpDeadline,
+        false,
       );
       if (outcome.schedule && outcome.schedule.score > incumbentScore) {
         result.schedule = outcome.schedule;
@@ -776,24 +796,32 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
         result.status = 'time (MILP)';
         break;
       }
-      const slack = bestL - target + 1e-7;
-      const kept: number[] = [];
-      for (let j = 0; j < nVars; j++) if (reduced[j]! >= -slack) kept.push(j);
-      if (kept.length > (options.maxMilpColumns ?? 1500)) {
+      const face = optimalFace(built, reduced, bestY, bestL, target);
+      const large = face.kept.length > (options.maxMilpColumns ?? 1500);
+      if (large && !faceWorthSolving(face, bestL, target, options.maxFaceColumns)) {
         result.status = 'MILP too large';
         break;
       }
-      result.milpColumns = kept.length;
-      const outcome = restrictedMilp(
-        model,
-        base,
-        built,
-        kept,
-        inIncumbent,
-        options,
-        target,
-        milpDeadline,
-      );
+      if (large && options.deferFace) {
+        result.status = 'face MILP deferred';
+        break;
+      }
+      result.milpColumns = face.kept.length;
+      const outcome = large
+        ? faceMilp(model, base, built, face, options, target, milpDeadline)
+        : // A small MILP is solved outright: the tight rows, which only help a feasibility
+          // search, can make HiGHS's root node very slow to prove a target out of reach.
+          restrictedMilp(
+            model,
+            base,
+            built,
+            { kept: face.kept },
+            inIncumbent,
+            options,
+            target,
+            milpDeadline,
+            false,
+          );
       if (outcome.schedule && outcome.schedule.score > incumbentScore) {
         result.schedule = outcome.schedule;
       }
@@ -802,7 +830,7 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
         break;
       }
       if (!outcome.proven) {
-        result.status = 'time (MILP)';
+        result.status = large ? 'time (face MILP)' : 'time (MILP)';
         break;
       }
       // No solution worth `target` exists: the optimum is below it.
@@ -817,21 +845,154 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
 }
 
 /**
- * The MILP on the kept columns only. `proven` when it was solved to optimality; `value` is
- * its best objective; `schedule` that solution with rooms assigned (when possible).
+ * The columns and rows that a schedule worth `target` may use, by complementary slackness at
+ * multipliers y ≥ 0 with bound L = L(y). For any feasible x,
+ *   value(x) = L − Σ_i y_i (u_i − a_i·x) − Σ_j (max(0, d_j) − d_j x_j),   d_j = c_j − a_j·y,
+ * and every term is ≥ 0. So value(x) ≥ target leaves at most L − target to spend: a column with
+ * d_j < −(L − target) stays 0, one with d_j > L − target is 1, and a row with y_i > L − target
+ * has an integer slack below 1, i.e. is tight. When the LP bound is nearly attained the tight
+ * rows make this a feasibility problem that HiGHS's feasibility jump solves quickly, where the
+ * columns alone (the LP's optimal face is most of the model when its duals are degenerate)
+ * leave a MILP too large to solve.
  */
-function restrictedMilp(
+export interface Face {
+  kept: number[];
+  /** Per row of the zone model: 1 when it must hold with equality. */
+  tight?: Uint8Array;
+  /** Per column of the zone model: 1 when it must be 1. */
+  one?: Uint8Array;
+}
+
+/**
+ * A large face is solved for a feasible point only (faceMilp), which is worth the target only
+ * when the bound is nearly attained: then every point of the face is.
+ */
+export function faceWorthSolving(
+  face: Face,
+  bound: number,
+  target: number,
+  maxColumns = 40_000,
+): boolean {
+  return bound - target < 1e-3 && face.kept.length <= maxColumns;
+}
+
+export function optimalFace(
+  built: Built,
+  reduced: Float64Array,
+  y: Float64Array,
+  bound: number,
+  target: number,
+): Face {
+  const slack = bound - target + 1e-7;
+  const kept: number[] = [];
+  const one = new Uint8Array(built.nVars);
+  for (let j = 0; j < built.nVars; j++) {
+    if (reduced[j]! < -slack) continue;
+    kept.push(j);
+    if (reduced[j]! > slack) one[j] = 1;
+  }
+  const tight = new Uint8Array(built.rowUpper.length);
+  for (let i = 0; i < tight.length; i++) if (y[i]! > slack) tight[i] = 1;
+  return { kept, tight, one };
+}
+
+/**
+ * A large face MILP, tried a few times with other seeds: HiGHS's feasibility jump finds a
+ * point of the face in most runs, and fails or succeeds within about a second on gccs. Each
+ * attempt gets a time share that grows with the face. With a helper thread, every attempt
+ * runs two seeds at once; this thread's result is preferred, so that the outcome does not
+ * depend on which finishes first. The best partial schedule is kept when the zones' rooms
+ * cannot hold a solution whole.
+ */
+export function faceMilp(
   model: Model,
   base: Schedule,
   built: Built,
-  kept: number[],
-  inIncumbent: Uint8Array,
-  options: ExactOptions,
+  face: Face,
+  options: ExactOptions & { helper?: MilpHelper | null },
   target: number,
   deadline: number,
-): { proven: boolean; value?: number; schedule?: Schedule } {
-  const { highs } = options;
-  const { varQ, varS, varZ } = built;
+): MilpOutcome {
+  const { highs, helper } = options;
+  const attemptMs = options.faceAttemptMs ?? Math.max(300, 0.07 * face.kept.length);
+  const prepared = milpModel(highs, model, built, face, true);
+  const none = new Uint8Array(built.nVars);
+  const seed = options.seed ?? 0;
+  const seeds = helper ? 2 : 1;
+  let best: MilpOutcome = { proven: false };
+  const better = (outcome: MilpOutcome): boolean =>
+    (outcome.schedule?.score ?? -1) > (best.schedule?.score ?? -1);
+  for (let attempt = 0; attempt < (options.faceAttempts ?? 3); attempt++) {
+    const started = options.now();
+    if (started >= deadline) break;
+    const until = Math.min(deadline, started + attemptMs);
+    helper?.start(
+      prepared.data,
+      milpOptions(options, (until - started) / 1000, seed + attempt * seeds + 1, true),
+    );
+    const attemptOptions = { ...options, seed: seed + attempt * seeds };
+    const own = restrictedMilp(
+      model,
+      base,
+      built,
+      face,
+      none,
+      attemptOptions,
+      target,
+      until,
+      true,
+      prepared,
+    );
+    if (own.proven) return own;
+    if (better(own)) best = own;
+    if (own.schedule && own.schedule.score >= target) break;
+    // HiGHS may overrun its limit a little while it returns.
+    const other = helper?.result(options.now, until + 250);
+    if (other) {
+      const outcome = readMilp(highs, model, base, built, prepared.kept, other, true);
+      if (outcome.proven) return outcome;
+      if (better(outcome)) best = outcome;
+      if (outcome.schedule && outcome.schedule.score >= target) break;
+    }
+  }
+  return best;
+}
+
+/** A MILP's outcome: `proven` when nothing better than `value` (or nothing at all) exists. */
+export interface MilpOutcome {
+  proven: boolean;
+  value?: number;
+  schedule?: Schedule;
+}
+
+/** What a HiGHS run of a MILP returned (also across threads, see MilpHelper). */
+export interface MilpRun {
+  status: number;
+  /** The columns' values when HiGHS holds a feasible solution, else null. */
+  colValue: Float64Array | null;
+}
+
+/**
+ * Runs MILPs on another thread (see milp-helper.ts): the large face MILP is tried with two
+ * seeds at once, one here and one there. Injected, so that this module stays free of IO.
+ */
+export interface MilpHelper {
+  /** Starts a MILP (model data and HiGHS options); a new start replaces an unfinished one. */
+  start(data: ModelData, options: Record<string, string | number | boolean>): void;
+  /** The run started last, waiting until `until` on the `now` clock; null when not done. */
+  result(now: () => number, until: number): MilpRun | null;
+}
+
+/** The MILP over the kept columns of a face, as HiGHS model data, and its column list. */
+function milpModel(
+  highs: Highs,
+  model: Model,
+  built: Built,
+  face: Face,
+  large: boolean,
+): { data: ModelData; kept: number[] } {
+  const { varQ } = built;
+  const { kept, tight, one } = face;
   const index = new Int32Array(built.nVars).fill(-1);
   kept.forEach((j, i) => {
     index[j] = i;
@@ -839,30 +1000,36 @@ function restrictedMilp(
   const rowStart: number[] = [0];
   const rowIndex: number[] = [];
   const rowUpper: number[] = [];
+  const rowLower: number[] = [];
   for (let i = 0; i < built.rowUpper.length; i++) {
     let count = 0;
     for (let k = built.rowStart[i]!; k < built.rowStart[i + 1]!; k++) {
       if (index[built.rowIndex[k]!]! >= 0) count++;
     }
-    if (count <= built.rowUpper[i]!) continue;
+    // A row that cannot bind is left out, unless it must be tight.
+    const isTight = tight?.[i] === 1;
+    if (count <= built.rowUpper[i]! && !isTight) continue;
     for (let k = built.rowStart[i]!; k < built.rowStart[i + 1]!; k++) {
       const c = index[built.rowIndex[k]!]!;
       if (c >= 0) rowIndex.push(c);
     }
     rowStart.push(rowIndex.length);
     rowUpper.push(built.rowUpper[i]!);
+    rowLower.push(isTight ? built.rowUpper[i]! : -highs.infinity);
   }
   const nCols = kept.length;
   const nRows = rowUpper.length;
-  const milp = highs.createModel({
+  const data: ModelData = {
     numCols: nCols,
     numRows: nRows,
     sense: highs.constants.objectiveSense.maximize,
     offset: built.offset,
-    colCost: Float64Array.from(kept, (j) => model.priority[varQ[j]!]!),
-    colLower: new Float64Array(nCols),
+    // A large face MILP seeks any feasible point: with no objective, HiGHS stops at the
+    // first one instead of solving the root LP (seconds on gccs-1) to improve it.
+    colCost: Float64Array.from(kept, (j) => (large ? 0 : model.priority[varQ[j]!]!)),
+    colLower: Float64Array.from(kept, (j) => one?.[j] ?? 0),
     colUpper: new Float64Array(nCols).fill(1),
-    rowLower: new Float64Array(nRows).fill(-highs.infinity),
+    rowLower: Float64Array.from(rowLower),
     rowUpper: Float64Array.from(rowUpper),
     matrix: {
       format: 'csr',
@@ -873,21 +1040,99 @@ function restrictedMilp(
       values: new Float64Array(rowIndex.length).fill(1),
     },
     integrality: new Int32Array(nCols).fill(highs.constants.variableType.integer),
-  });
+  };
+  return { data, kept };
+}
+
+/** HiGHS options of the MILPs: a run of `seconds` at most with the given seed. */
+function milpOptions(
+  options: ExactOptions,
+  seconds: number,
+  seed: number,
+  large: boolean,
+): Record<string, string | number | boolean> {
+  return {
+    output_flag: false,
+    // Integer objective: a gap below 1 is a proof.
+    mip_rel_gap: 0,
+    mip_abs_gap: 0.999,
+    mip_detect_symmetry: false,
+    // A deterministic effort cap besides the clock: the result must not depend on speed
+    // when the time limit is generous.
+    mip_max_nodes: options.maxMilpNodes ?? 200,
+    time_limit: Math.max(0.01, seconds),
+    random_seed: seed,
+    // A large face MILP is there for HiGHS's feasibility jump, which runs before the root
+    // LP: presolve would take longer than the jump (1.6 s against 0.8 s on gccs-1).
+    ...(large ? { presolve: 'off' } : {}),
+  };
+}
+
+/** What a run means for the schedule: its value and, rooms assigned, the schedule. */
+function readMilp(
+  highs: Highs,
+  model: Model,
+  base: Schedule,
+  built: Built,
+  kept: number[],
+  run: MilpRun,
+  large: boolean,
+): MilpOutcome {
+  const { varQ, varS, varZ } = built;
+  let value: number | undefined;
+  let schedule: Schedule | undefined;
+  if (run.colValue && run.colValue.length === kept.length) {
+    const chosen: { q: number; s: number; z: number }[] = [];
+    let sum = built.offset;
+    for (let i = 0; i < kept.length; i++) {
+      if (run.colValue[i]! > 0.5) {
+        const j = kept[i]!;
+        chosen.push({ q: varQ[j]!, s: varS[j]!, z: varZ[j]! });
+        sum += model.priority[varQ[j]!]!;
+      }
+    }
+    value = sum;
+    // When the zones' rooms cannot hold the meetings whole, a large MILP's solution still
+    // gives the search a start: the meetings that fit.
+    schedule = assignRooms(model, base, chosen, 100_000, large) ?? undefined;
+  }
+  return {
+    // Without an objective, only infeasibility is a proof.
+    proven: large
+      ? run.status === highs.constants.modelStatus.infeasible
+      : run.status === highs.constants.modelStatus.optimal,
+    ...(value === undefined ? {} : { value }),
+    ...(schedule ? { schedule } : {}),
+  };
+}
+
+const PRIMAL_FEASIBLE = 2;
+
+/**
+ * The MILP on the kept columns only, on this thread, stopping once it reaches `target`.
+ * `proven` when it was solved to optimality (or, large, proven infeasible); `value` is its
+ * best objective; `schedule` that solution with rooms assigned (when possible).
+ */
+function restrictedMilp(
+  model: Model,
+  base: Schedule,
+  built: Built,
+  face: Face,
+  inIncumbent: Uint8Array,
+  options: ExactOptions,
+  target: number,
+  deadline: number,
+  large: boolean,
+  prepared?: { data: ModelData; kept: number[] },
+): MilpOutcome {
+  const { highs } = options;
+  const { data, kept } = prepared ?? milpModel(highs, model, built, face, large);
+  const milp = highs.createModel(data);
   try {
-    milp.options.set({
-      output_flag: false,
-      // Integer objective: a gap below 1 is a proof.
-      mip_rel_gap: 0,
-      mip_abs_gap: 0.999,
-      mip_detect_symmetry: false,
-      // A deterministic effort cap besides the clock: the result must not depend on speed
-      // when the time limit is generous.
-      mip_max_nodes: options.maxMilpNodes ?? 200,
-      time_limit: Math.max(0.01, (deadline - options.now()) / 1000),
-      random_seed: 0,
-    });
-    milp.setSolution({ colValue: Float64Array.from(kept, (j) => inIncumbent[j]!) });
+    const seconds = (deadline - options.now()) / 1000;
+    milp.options.set(milpOptions(options, seconds, options.seed ?? 0, large));
+    // The incumbent is worth less than the target: on the face it breaks a tight row.
+    if (!large) milp.setSolution({ colValue: Float64Array.from(kept, (j) => inIncumbent[j]!) });
     const cb = highs.constants.callbackType;
     // Stop as soon as the target is reached: the bound says nothing better exists.
     milp.run({
@@ -897,30 +1142,12 @@ function restrictedMilp(
         if (primal !== undefined && primal >= target - 1e-6) event.interrupt();
       },
     });
-    const status = milp.getModelStatus();
-    const solution = milp.getSolution();
-    let value: number | undefined;
-    let schedule: Schedule | undefined;
-    if (solution.colValue.length === nCols) {
-      const chosen: { q: number; s: number; z: number }[] = [];
-      let sum = built.offset;
-      for (let i = 0; i < nCols; i++) {
-        if (solution.colValue[i]! > 0.5) {
-          const j = kept[i]!;
-          chosen.push({ q: varQ[j]!, s: varS[j]!, z: varZ[j]! });
-          sum += model.priority[varQ[j]!]!;
-        }
-      }
-      if (chosen.length > 0 || status === highs.constants.modelStatus.optimal) {
-        value = sum;
-        schedule = assignRooms(model, base, chosen, 100_000) ?? undefined;
-      }
-    }
-    return {
-      proven: status === highs.constants.modelStatus.optimal,
-      ...(value === undefined ? {} : { value }),
-      ...(schedule ? { schedule } : {}),
+    const feasible = milp.info.get('primal_solution_status') === PRIMAL_FEASIBLE;
+    const run: MilpRun = {
+      status: milp.getModelStatus(),
+      colValue: feasible ? milp.getSolution().colValue : null,
     };
+    return readMilp(highs, model, base, built, kept, run, large);
   } finally {
     milp.dispose();
   }

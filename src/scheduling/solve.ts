@@ -7,7 +7,16 @@
 import type { Highs } from 'highs';
 import { upperBound } from './bound.js';
 import { SchedulingInputError } from './errors.js';
-import { type Built, type LpProjector, solveExact } from './exact.js';
+import {
+  type Built,
+  type ExactResult,
+  faceMilp,
+  faceWorthSolving,
+  type LpProjector,
+  type MilpHelper,
+  optimalFace,
+  solveExact,
+} from './exact.js';
 import { bookFirstComeFirstServed } from './greedy.js';
 import { highs } from './highs.js';
 import { compileModel, type Model } from './model.js';
@@ -36,6 +45,12 @@ export interface SolveOptions {
   temperature?: number;
   /** Subgradient iterations of the upper bound (default 300). */
   boundIterations?: number;
+  /**
+   * Runs MILPs on a second thread (milp-helper.ts, from the caller): the face MILP then
+   * tries two seeds at a time. This thread's result wins ties, so a run that reaches the
+   * bound on this thread gives the same schedule with or without a helper.
+   */
+  helper?: MilpHelper | null;
   /** Skip the upper bound (saves its time on big instances). */
   skipBound?: boolean;
   /**
@@ -145,38 +160,115 @@ export function lpGuide(model: Model, built: Built, values: Float64Array): LpGui
   return { share, atStart };
 }
 
+/** What the exact route left for the search: the live LP, its model and its multipliers. */
+interface ExactAid {
+  projector: LpProjector;
+  built: Built;
+  multipliers?: ExactResult['multipliers'];
+  /** The schedule with the pinned meetings only (rooms are assigned from it). */
+  pinnedOnly: Schedule;
+  seed: number;
+  helper: MilpHelper | null;
+}
+
+/**
+ * The face MILP (exact.ts, optimalFace): a schedule worth the bound found by feasibility jump
+ * on the LP's optimal face with its tight rows. Each target it proves out of reach lowers
+ * the bound by one. At most `until`; the schedule is improved in place.
+ */
+function searchFace(
+  model: Model,
+  search: Search,
+  aid: ExactAid,
+  bound: { value: number },
+  limits: { highs: Highs; now: () => number; until: number },
+): void {
+  const { multipliers } = aid;
+  if (!multipliers) return;
+  while (search.schedule.score < bound.value && limits.now() < limits.until) {
+    const target = bound.value;
+    const face = optimalFace(
+      aid.built,
+      multipliers.reduced,
+      multipliers.y,
+      multipliers.bound,
+      target,
+    );
+    if (!faceWorthSolving(face, multipliers.bound, target)) return;
+    const outcome = faceMilp(
+      model,
+      aid.pinnedOnly,
+      aid.built,
+      face,
+      {
+        highs: limits.highs,
+        now: limits.now,
+        deadline: limits.until,
+        incumbent: search.schedule,
+        seed: aid.seed,
+        helper: aid.helper,
+      },
+      target,
+      limits.until,
+    );
+    if (outcome.schedule && outcome.schedule.score > search.schedule.score) {
+      search.schedule.copyFrom(outcome.schedule);
+    }
+    if (!outcome.proven) return;
+    // No schedule is worth the target.
+    bound.value = target - 1;
+    search.setTarget(bound.value);
+  }
+}
+
 /**
  * The search, interleaved with LP projections (neighbourhood.ts) whenever it stalls, until
- * the target, the step budget or the deadline.
+ * the target, the step budget or the deadline. After the first, short, stall comes the face
+ * MILP (searchFace), once.
  */
 function searchAndProject(
   model: Model,
   search: Search,
-  projector: LpProjector,
-  built: Built,
-  target: number,
+  aid: ExactAid,
+  bound: { value: number },
   frozen: Uint8Array,
   random: Random,
   limits: {
     highs: Highs;
     now: () => number;
     deadline: number;
+    /** Latest end of the face MILP. */
+    faceUntil: number;
     maxSteps: number;
     stallSteps: number;
   },
 ): SearchStats {
+  const { built, projector } = aid;
   const columns = zoneColumns(built, model.nRequests);
   const total: SearchStats = { steps: 0, improvements: 0, stoppedBy: 'steps' };
-  // Short stalls: once the search stops improving, projections are the better use of time.
+  // Short stalls: once the search stops improving, projections are the better use of time;
+  // shorter still before the face MILP, which reaches the bound on most tight instances.
   const shortStall = Math.min(limits.stallSteps, 20 * model.nRequests + 2000);
+  const firstStall = Math.min(shortStall, 5 * model.nRequests + 1000);
+  let faceTried = !aid.multipliers;
   for (;;) {
     const left = limits.maxSteps - total.steps;
-    search.setBudget(Math.max(0, left), shortStall);
+    search.setBudget(Math.max(0, left), faceTried ? shortStall : firstStall);
     const stats = search.run();
     total.steps += stats.steps;
     total.improvements += stats.improvements;
     total.stoppedBy = stats.stoppedBy;
     if (stats.stoppedBy === 'target' || stats.stoppedBy === 'time') return total;
+    if (!faceTried) {
+      faceTried = true;
+      searchFace(model, search, aid, bound, { ...limits, until: limits.faceUntil });
+      if (search.schedule.score >= bound.value) {
+        total.stoppedBy = 'target';
+        return total;
+      }
+      continue;
+    }
+    const target = bound.value;
     const improved = improveByProjection(model, built, columns, projector, search.schedule, {
       highs: limits.highs,
       now: limits.now,
@@ -241,6 +333,7 @@ export function solve(instance: BilateralInstance, options: SolveOptions): Solve
   let exact: ExactStats | undefined;
   let projector: LpProjector | null = null;
   let built: Built | null = null;
+  let multipliers: ExactResult['multipliers'];
   let boundMs = 0;
   let searchStats: SearchStats;
   // The live LP (projector) is freed however this ends.
@@ -252,11 +345,14 @@ export function solve(instance: BilateralInstance, options: SolveOptions): Solve
         deadline: boundStarted + options.timeLimitMs * 0.5,
         milpDeadline: boundStarted + options.timeLimitMs * 0.55,
         incumbent: schedule,
+        seed: options.seed ?? 1,
         keepLp: true,
         supportMilp: false,
+        deferFace: true,
       });
       projector = outcome.projector ?? null;
       built = outcome.built ?? null;
+      multipliers = outcome.multipliers;
       exact = {
         status: outcome.status,
         ...(outcome.lp === undefined ? {} : { lp: outcome.lp }),
@@ -290,16 +386,29 @@ export function solve(instance: BilateralInstance, options: SolveOptions): Solve
     boundMs = options.now() - boundStarted;
 
     search.setTarget(bound ?? model.maxScore);
-    searchStats =
-      projector && built && bound !== undefined && highs
-        ? searchAndProject(model, search, projector, built, bound, frozen, random, {
-            highs,
-            now: options.now,
-            deadline,
-            maxSteps: options.maxSteps ?? budgets.maxSteps,
-            stallSteps: options.stallSteps ?? budgets.stallSteps,
-          })
-        : search.run();
+    if (projector && built && bound !== undefined && highs) {
+      const proven = { value: bound };
+      const aid: ExactAid = {
+        projector,
+        built,
+        ...(exact?.status === 'face MILP deferred' && multipliers ? { multipliers } : {}),
+        pinnedOnly,
+        seed: options.seed ?? 1,
+        helper: options.helper ?? null,
+      };
+      searchStats = searchAndProject(model, search, aid, proven, frozen, random, {
+        highs,
+        now: options.now,
+        deadline,
+        // The last 15 % of the time is the search's.
+        faceUntil: deadline - options.timeLimitMs * 0.15,
+        maxSteps: options.maxSteps ?? budgets.maxSteps,
+        stallSteps: options.stallSteps ?? budgets.stallSteps,
+      });
+      bound = proven.value;
+    } else {
+      searchStats = search.run();
+    }
   } finally {
     projector?.dispose();
   }
