@@ -915,7 +915,7 @@ passport numbers, dates of birth unique per name within a file.
 - *Import*: \`services.accreditation.importParticipants(systemActor, slug, code, { fileName, bytes, mode: 'all-or-nothing' })\`
   for each file, one after another; the time covers everything the service does: the delegation lookup,
   decoding, CSV parsing, validation, duplicate detection, the category checks, the inserts
-  (COPY, 5,000 rows a chunk, one transaction per file) and the audit event. The service gathers
+  (binary COPY with UUIDv7 keys made by the service, 5,000 rows a chunk, one transaction per file) and the audit event. The service gathers
   table statistics (ANALYZE) when imports pause, not inside one; the bench waits for that
   (\`settle()\`, timed as "statistics after the import") before measuring latency. Generating the CSV is not
   timed. "Parse + validate" is \`parseParticipantFile\` alone on the same bytes, timed separately, to

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/support/database.js';
-import { copyRows, toCsv } from './bulk.js';
+import { type CopyColumn, copyRows, encodeCopyBinary } from './bulk.js';
 import type { Database } from './connection.js';
 import { createAnalyzer } from './maintenance.js';
 
@@ -9,12 +9,15 @@ let database: Database;
 beforeAll(async () => {
   database = await freshDatabase();
   await database.db.execute(
-    sql`create table copy_probe (id int primary key, label text, doc jsonb, flag boolean not null default false, at timestamptz, check (id > 0))`,
+    sql`create table copy_probe (id int primary key, label text, doc jsonb, flag boolean not null default false, at timestamptz, key uuid, born date, check (id > 0))`,
   );
 });
 afterAll(async () => {
   await database?.close();
 });
+
+const ID: CopyColumn = ['id', 'integer'];
+const LABEL: CopyColumn = ['label', 'text'];
 
 const rowsOf = async () =>
   (
@@ -25,12 +28,12 @@ const rowsOf = async () =>
 
 describe('copyRows', () => {
   it('writes text exactly as given: quotes, commas, line breaks, backslashes, any script; null is NULL', async () => {
-    const awkward = 'He said "yes, \\N", then\r\nleft; 田中 — Ünal\t✓';
+    const awkward = 'He said "yes, \\N", then\r\nleft; 田中 — Ünal\t✓ 𠮷野家 👍🏽';
     await database.db.transaction(async (tx) => {
       await copyRows(
         tx,
         'copy_probe',
-        ['id', 'label', 'doc', 'flag'],
+        [ID, LABEL, ['doc', 'jsonb'], ['flag', 'boolean']],
         [
           [1, awkward, { en: 'A "quoted" name', ja: '名前' }, true],
           [2, '', null, false],
@@ -49,8 +52,8 @@ describe('copyRows', () => {
     const before = (await rowsOf()).length;
     await expect(
       database.db.transaction(async (tx) => {
-        await copyRows(tx, 'copy_probe', ['id', 'label'], [[10, 'kept only if all pass']]);
-        await copyRows(tx, 'copy_probe', ['id', 'label'], [[-1, 'breaks the check']]);
+        await copyRows(tx, 'copy_probe', [ID, LABEL], [[10, 'kept only if all pass']]);
+        await copyRows(tx, 'copy_probe', [ID, LABEL], [[-1, 'breaks the check']]);
       }),
     ).rejects.toThrow();
     expect((await rowsOf()).length).toBe(before);
@@ -58,13 +61,50 @@ describe('copyRows', () => {
 
   it('refuses identifiers that are not plain names', async () => {
     await expect(
-      database.db.transaction((tx) => copyRows(tx, 'copy_probe; drop table x', ['id'], [[1]])),
+      database.db.transaction((tx) => copyRows(tx, 'copy_probe; drop table x', [ID], [[1]])),
     ).rejects.toThrow(/identifier/);
   });
 
-  it('quotes every field and leaves null unquoted', () => {
-    expect(toCsv([[1, 'a"b', null, false, { k: 'v' }]])).toBe(
-      '"1","a""b",,"false","{""k"":""v""}"\n',
+  it('writes uuids, dates, timestamps (to the millisecond) and integers as the server reads them', async () => {
+    const key = '0190f5a4-7b1c-7d2e-8f30-4a5b6c7d8e9f';
+    const rows: [number, Date, string][] = [
+      [20, new Date('2026-11-28T09:12:34.567Z'), '1901-02-28'],
+      [21, new Date('1999-12-31T23:59:59.999Z'), '2000-01-01'],
+      [22, new Date('2000-01-01T00:00:00.000Z'), '2024-02-29'],
+    ];
+    await database.db.transaction(async (tx) => {
+      await copyRows(
+        tx,
+        'copy_probe',
+        [ID, ['at', 'timestamptz'], ['key', 'uuid'], ['born', 'date']],
+        rows.map(([id, at, born]) => [id, at, key, born]),
+      );
+    });
+    const back = (
+      (await database.db.execute(
+        sql`select id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, key::text as key, born::text as born from copy_probe where id >= 20 order by id`,
+      )) as { rows?: unknown[] }
+    ).rows;
+    expect(back).toEqual(rows.map(([id, at, born]) => ({ id, at: at.toISOString(), key, born })));
+  });
+
+  it('refuses values that do not fit the column type before sending anything', () => {
+    expect(() => encodeCopyBinary([['born', 'date']], [['2025-02-30']])).toThrow(/born/);
+    expect(() => encodeCopyBinary([['key', 'uuid']], [['not-a-uuid']])).toThrow(/key/);
+    expect(() => encodeCopyBinary([ID], [[1.5]])).toThrow(/id/);
+    expect(() => encodeCopyBinary([['at', 'timestamptz']], [['2025-01-01']])).toThrow(/at/);
+    expect(() => encodeCopyBinary([ID, LABEL], [[1]])).toThrow(/2 columns/);
+  });
+
+  it('encodes the binary format: signature, header, a tuple, the trailer', () => {
+    const bytes = encodeCopyBinary([ID, LABEL], [[1, null]]);
+    expect(Buffer.from(bytes).toString('hex')).toBe(
+      `${Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1').toString('hex')}0000000000000000` +
+        '0002' +
+        '00000004' +
+        '00000001' +
+        'ffffffff' +
+        'ffff',
     );
   });
 });

@@ -15,6 +15,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { type DataFolderLock, lockDataFolder } from './lock.js';
+import { DataFolderFS } from './pglite-fs.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -60,7 +61,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     mkdirSync(pgdata, { recursive: true });
     location = config.dataDir;
     try {
-      client = await PGlite.create(pgdata, { extensions: PGLITE_EXTENSIONS });
+      client = await PGlite.create(pgdata, {
+        extensions: PGLITE_EXTENSIONS,
+        // NodeFS, with cheap answers for missing free-space maps (see pglite-fs.ts).
+        fs: new DataFolderFS(pgdata),
+      });
     } catch (error) {
       lock.release();
       throw error;
