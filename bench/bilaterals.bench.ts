@@ -89,7 +89,8 @@ async function solveAndCheck(
     boundKind: result.stats.boundKind,
     exact: result.stats.exact
       ? `${result.stats.exact.status}, LP ${result.stats.exact.lp?.toFixed(2) ?? '-'} in ` +
-        `${(result.stats.exact.lpMs / 1000).toFixed(2)} s, ${result.stats.exact.rounds} rounds`
+        `${(result.stats.exact.lpMs / 1000).toFixed(2)} s, ${result.stats.exact.rounds} rounds` +
+        (result.stats.exact.face ? `; face: ${result.stats.exact.face}` : '')
       : '-',
   };
 }

@@ -112,6 +112,7 @@ describe('the face MILP on gccs-1', () => {
     });
     expect(result.provenOptimal).toBe(true);
     expect(result.score).toBe(optimum);
+    expect(result.stats.exact?.face).toBe(`reached ${optimum}`);
     expect(independentCheck(instance, result.solution).score).toBe(optimum);
   });
 });

@@ -88,6 +88,8 @@ export interface ExactStats {
   lpMs: number;
   /** Score of the exact route's own schedule, when it produced one. */
   milpScore?: number;
+  /** What the face MILP did, when it ran (searchFace). */
+  face?: string;
 }
 
 export interface SolveResult {
@@ -174,7 +176,7 @@ interface ExactAid {
 /**
  * The face MILP (exact.ts, optimalFace): a schedule worth the bound found by feasibility jump
  * on the LP's optimal face with its tight rows. Each target it proves out of reach lowers
- * the bound by one. At most `until`; the schedule is improved in place.
+ * the bound by one. At most `until`; the schedule is improved in place. Returns what it did.
  */
 function searchFace(
   model: Model,
@@ -182,9 +184,10 @@ function searchFace(
   aid: ExactAid,
   bound: { value: number },
   limits: { highs: Highs; now: () => number; until: number },
-): void {
+): string {
   const { multipliers } = aid;
-  if (!multipliers) return;
+  if (!multipliers) return 'no multipliers';
+  let lowered = '';
   while (search.schedule.score < bound.value && limits.now() < limits.until) {
     const target = bound.value;
     const face = optimalFace(
@@ -194,7 +197,7 @@ function searchFace(
       multipliers.bound,
       target,
     );
-    if (!faceWorthSolving(face, multipliers.bound, target)) return;
+    if (!faceWorthSolving(face, multipliers.bound, target)) return `${lowered}face too loose`;
     const outcome = faceMilp(
       model,
       aid.pinnedOnly,
@@ -214,11 +217,18 @@ function searchFace(
     if (outcome.schedule && outcome.schedule.score > search.schedule.score) {
       search.schedule.copyFrom(outcome.schedule);
     }
-    if (!outcome.proven) return;
+    if (search.schedule.score >= target) return `${lowered}reached ${target}`;
+    if (!outcome.proven) {
+      if (outcome.value !== undefined && outcome.value >= target)
+        return `${lowered}rooms not assigned`;
+      return `${lowered}no point found`;
+    }
     // No schedule is worth the target.
     bound.value = target - 1;
     search.setTarget(bound.value);
+    lowered += `none worth ${target}; `;
   }
+  return `${lowered}out of time`;
 }
 
 /**
@@ -233,6 +243,8 @@ function searchAndProject(
   bound: { value: number },
   frozen: Uint8Array,
   random: Random,
+  /** Filled with what the face MILP did. */
+  report: { face?: string },
   limits: {
     highs: Highs;
     now: () => number;
@@ -261,7 +273,7 @@ function searchAndProject(
     if (stats.stoppedBy === 'target' || stats.stoppedBy === 'time') return total;
     if (!faceTried) {
       faceTried = true;
-      searchFace(model, search, aid, bound, { ...limits, until: limits.faceUntil });
+      report.face = searchFace(model, search, aid, bound, { ...limits, until: limits.faceUntil });
       if (search.schedule.score >= bound.value) {
         total.stoppedBy = 'target';
         return total;
@@ -396,7 +408,8 @@ export function solve(instance: BilateralInstance, options: SolveOptions): Solve
         seed: options.seed ?? 1,
         helper: options.helper ?? null,
       };
-      searchStats = searchAndProject(model, search, aid, proven, frozen, random, {
+      const report: { face?: string } = {};
+      searchStats = searchAndProject(model, search, aid, proven, frozen, random, report, {
         highs,
         now: options.now,
         deadline,
@@ -406,6 +419,7 @@ export function solve(instance: BilateralInstance, options: SolveOptions): Solve
         stallSteps: options.stallSteps ?? budgets.stallSteps,
       });
       bound = proven.value;
+      if (exact && report.face !== undefined) exact.face = report.face;
     } else {
       searchStats = search.run();
     }
