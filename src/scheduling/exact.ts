@@ -896,13 +896,17 @@ export function optimalFace(
   return { kept, tight, one };
 }
 
+/** The helper thread's seeds are apart from this thread's, which a helper leaves unchanged. */
+const HELPER_SEEDS = 1_000_003;
+
 /**
  * A large face MILP, tried a few times with other seeds: HiGHS's feasibility jump finds a
  * point of the face in most runs, and fails or succeeds within about a second on gccs. Each
  * attempt gets a time share that grows with the face. With a helper thread, every attempt
- * runs two seeds at once; this thread's result is preferred, so that the outcome does not
- * depend on which finishes first. The best partial schedule is kept when the zones' rooms
- * cannot hold a solution whole.
+ * also runs a seed of the helper's own there. This thread tries the same seeds with or without
+ * a helper, and its result is preferred within an attempt: a helper changes the outcome only
+ * when its seed succeeds in an attempt where this thread's fails. The best partial schedule
+ * is kept when the zones' rooms cannot hold a solution whole.
  */
 export function faceMilp(
   model: Model,
@@ -918,7 +922,6 @@ export function faceMilp(
   const prepared = milpModel(highs, model, built, face, true);
   const none = new Uint8Array(built.nVars);
   const seed = options.seed ?? 0;
-  const seeds = helper ? 2 : 1;
   let best: MilpOutcome = { proven: false };
   const better = (outcome: MilpOutcome): boolean =>
     (outcome.schedule?.score ?? -1) > (best.schedule?.score ?? -1);
@@ -928,9 +931,9 @@ export function faceMilp(
     const until = Math.min(deadline, started + attemptMs);
     helper?.start(
       prepared.data,
-      milpOptions(options, (until - started) / 1000, seed + attempt * seeds + 1, true),
+      milpOptions(options, (until - started) / 1000, HELPER_SEEDS + seed + attempt, true),
     );
-    const attemptOptions = { ...options, seed: seed + attempt * seeds };
+    const attemptOptions = { ...options, seed: seed + attempt };
     const own = restrictedMilp(
       model,
       base,

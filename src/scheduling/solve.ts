@@ -47,8 +47,8 @@ export interface SolveOptions {
   boundIterations?: number;
   /**
    * Runs MILPs on a second thread (milp-helper.ts, from the caller): the face MILP then
-   * tries two seeds at a time. This thread's result wins ties, so a run that reaches the
-   * bound on this thread gives the same schedule with or without a helper.
+   * tries two seeds at a time. This thread tries the same seeds as without a helper and wins
+   * ties: the helper changes the result only when its seed succeeds where this thread's fails.
    */
   helper?: MilpHelper | null;
   /** Skip the upper bound (saves its time on big instances). */
