@@ -557,6 +557,20 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
   const reduced = new Float64Array(nVars);
   const lastX = new Float64Array(nVars);
   const activity = new Float64Array(nRows);
+  /** Rows left out of the LP that the LP solution `x` (over all columns) violates. */
+  const violatedRows = (x: Float64Array): number[] => {
+    activity.fill(0);
+    for (const j of active) {
+      const v = x[j]!;
+      if (v > EPS)
+        for (let e = colStart[j]!; e < colStart[j + 1]!; e++) activity[colRows[e]!]! += v;
+    }
+    const violated: number[] = [];
+    for (let i = 0; i < nRows; i++) {
+      if (rowOf[i]! < 0 && activity[i]! > rowUpper[i]! + 1e-7) violated.push(i);
+    }
+    return violated;
+  };
   try {
     lp.options.set({
       output_flag: false,
@@ -613,16 +627,7 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
         j = k;
       }
       // Separate: rows left out that the LP solution violates.
-      activity.fill(0);
-      for (const j of active) {
-        const v = x[j]!;
-        if (v > EPS)
-          for (let e = colStart[j]!; e < colStart[j + 1]!; e++) activity[colRows[e]!]! += v;
-      }
-      const violated: number[] = [];
-      for (let i = 0; i < nRows; i++) {
-        if (rowOf[i]! < 0 && activity[i]! > rowUpper[i]! + 1e-7) violated.push(i);
-      }
+      const violated = violatedRows(x);
       lastX.set(x);
       if (L < bestL) {
         bestL = L;
@@ -717,16 +722,7 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
           for (let e = colStart[j]!; e < colStart[j + 1]!; e++) d -= dual[colRows[e]!]!;
           if (d > 1e-7) pricedIn.push(j);
         }
-        activity.fill(0);
-        for (const j of active) {
-          const v = x[j]!;
-          if (v > EPS)
-            for (let e = colStart[j]!; e < colStart[j + 1]!; e++) activity[colRows[e]!]! += v;
-        }
-        const violated: number[] = [];
-        for (let i = 0; i < nRows; i++) {
-          if (rowOf[i]! < 0 && activity[i]! > rowUpper[i]! + 1e-7) violated.push(i);
-        }
+        const violated = violatedRows(x);
         if (pricedIn.length === 0 && violated.length === 0) return x;
         addRowsToLp(violated);
         addColumns(pricedIn);
