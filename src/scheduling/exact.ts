@@ -897,8 +897,10 @@ const HELPER_SEEDS = 1_000_003;
 
 /**
  * A large face MILP, tried a few times with other seeds: HiGHS's feasibility jump finds a
- * point of the face in most runs, and fails or succeeds within about a second on gccs. Each
- * attempt gets a time share that grows with the face. With a helper thread, every attempt
+ * point of the face in most runs, and fails or succeeds within about a second on gccs. The
+ * first attempt gets a time share that grows with the face; the next ones half as much again
+ * as the first jump took (HiGHS would spend the rest on its root LP, which cannot be cut
+ * short). With a helper thread, every attempt
  * also runs a seed of the helper's own there. This thread tries the same seeds with or without
  * a helper, and its result is preferred within an attempt: a helper changes the outcome only
  * when its seed succeeds in an attempt where this thread's fails. The best partial schedule
@@ -914,7 +916,7 @@ export function faceMilp(
   deadline: number,
 ): MilpOutcome {
   const { highs, helper } = options;
-  const attemptMs = options.faceAttemptMs ?? Math.max(300, 0.07 * face.kept.length);
+  let attemptMs = options.faceAttemptMs ?? Math.max(300, 0.07 * face.kept.length);
   const prepared = milpModel(highs, model, built, face, true);
   const none = new Uint8Array(built.nVars);
   const seed = options.seed ?? 0;
@@ -945,6 +947,10 @@ export function faceMilp(
     if (own.proven) return own;
     if (better(own)) best = own;
     if (own.schedule && own.schedule.score >= target) break;
+    // The jump finds a point before it ends, if at all: once its length is known, the next
+    // attempts stop a little after it instead of spending the rest on the root LP.
+    if (own.heuristicsMs !== undefined && options.faceAttemptMs === undefined)
+      attemptMs = Math.min(attemptMs, Math.max(300, 1.5 * own.heuristicsMs + 50));
     // HiGHS may overrun its limit a little while it returns.
     const other = helper?.result(options.now, until + 250);
     if (other) {
@@ -962,6 +968,8 @@ export interface MilpOutcome {
   proven: boolean;
   value?: number;
   schedule?: Schedule;
+  /** Milliseconds until HiGHS's first node line, i.e. the end of its feasibility jump. */
+  heuristicsMs?: number;
 }
 
 /** What a HiGHS run of a MILP returned (also across threads, see MilpHelper). */
@@ -1129,12 +1137,22 @@ function restrictedMilp(
   const milp = highs.createModel(data);
   try {
     const seconds = (deadline - options.now()) / 1000;
-    milp.options.set(milpOptions(options, seconds, options.seed ?? 0, large));
+    milp.options.set({
+      ...milpOptions(options, seconds, options.seed ?? 0, large),
+      // A large MILP's node lines (mipLogging, below) say when its feasibility jump ended;
+      // HiGHS only reports them with output on. Nothing is printed.
+      ...(large ? { output_flag: true, log_to_console: false } : {}),
+    });
     // The incumbent is worth less than the target: on the face it breaks a tight row.
     if (!large) milp.setSolution({ colValue: Float64Array.from(kept, (j) => inIncumbent[j]!) });
     const cb = highs.constants.callbackType;
     // Stop as soon as the target is reached: the bound says nothing better exists.
+    const started = options.now();
+    let heuristicsMs: number | undefined;
     milp.run({
+      [cb.mipLogging]() {
+        heuristicsMs ??= options.now() - started;
+      },
       [cb.mipInterrupt](event) {
         if (options.now() >= deadline) event.interrupt();
         const primal = event.data.mip_primal_bound;
@@ -1146,7 +1164,8 @@ function restrictedMilp(
       status: milp.getModelStatus(),
       colValue: feasible ? milp.getSolution().colValue : null,
     };
-    return readMilp(highs, model, base, built, kept, run, large);
+    const outcome = readMilp(highs, model, base, built, kept, run, large);
+    return heuristicsMs === undefined ? outcome : { ...outcome, heuristicsMs };
   } finally {
     milp.dispose();
   }

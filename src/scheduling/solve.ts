@@ -413,8 +413,8 @@ export function solve(instance: BilateralInstance, options: SolveOptions): Solve
         highs,
         now: options.now,
         deadline,
-        // The last 15 % of the time is the search's.
-        faceUntil: deadline - options.timeLimitMs * 0.15,
+        // The last 8 % of the time is the search's.
+        faceUntil: deadline - options.timeLimitMs * 0.08,
         maxSteps: options.maxSteps ?? budgets.maxSteps,
         stallSteps: options.stallSteps ?? budgets.stallSteps,
       });
