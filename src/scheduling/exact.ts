@@ -754,14 +754,9 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
 
     if (result.bound <= incumbentScore) return result;
 
-    // Phase 2: a MILP over the LP solution's support and the incumbent (a quick dive that
-    // usually reaches the bound when the LP is tight).
-    if (options.supportMilp !== false) {
-      const kept: number[] = [];
-      for (let j = 0; j < nVars; j++) if (lastX[j]! > 1e-6 || inIncumbent[j]) kept.push(j);
-      result.milpColumns = kept.length;
-      const target = result.bound;
-      const outcome = restrictedMilp(
+    /** The MILP over some columns, solved outright from the incumbent. */
+    const smallMilp = (kept: number[], target: number): MilpOutcome =>
+      restrictedMilp(
         model,
         base,
         built,
@@ -772,6 +767,15 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
         milpDeadline,
         false,
       );
+
+    // Phase 2: a MILP over the LP solution's support and the incumbent (a quick dive that
+    // usually reaches the bound when the LP is tight).
+    if (options.supportMilp !== false) {
+      const kept: number[] = [];
+      for (let j = 0; j < nVars; j++) if (lastX[j]! > 1e-6 || inIncumbent[j]) kept.push(j);
+      result.milpColumns = kept.length;
+      const target = result.bound;
+      const outcome = smallMilp(kept, target);
       if (outcome.schedule && outcome.schedule.score > incumbentScore) {
         result.schedule = outcome.schedule;
       }
@@ -807,17 +811,7 @@ export function solveExact(model: Model, base: Schedule, options: ExactOptions):
         ? faceMilp(model, base, built, face, options, target, milpDeadline)
         : // A small MILP is solved outright: the tight rows, which only help a feasibility
           // search, can make HiGHS's root node very slow to prove a target out of reach.
-          restrictedMilp(
-            model,
-            base,
-            built,
-            { kept: face.kept },
-            inIncumbent,
-            options,
-            target,
-            milpDeadline,
-            false,
-          );
+          smallMilp(face.kept, target);
       if (outcome.schedule && outcome.schedule.score > incumbentScore) {
         result.schedule = outcome.schedule;
       }
