@@ -18,3 +18,24 @@ export const EXCLUSION_VIOLATION = '23P01';
 export const UNIQUE_VIOLATION = '23505';
 export const FOREIGN_KEY_VIOLATION = '23503';
 export const CHECK_VIOLATION = '23514';
+export const DEADLOCK_DETECTED = '40P01';
+export const SERIALIZATION_FAILURE = '40001';
+
+/**
+ * Runs a whole transaction again when PostgreSQL aborted it to break a deadlock or a
+ * serialization conflict (the abort left nothing behind), up to `attempts` runs in all.
+ * Concurrent inserts that conflict on an exclusion constraint can wait on each other's
+ * uncommitted rows; the deadlock detector then aborts one, which on its next run meets the
+ * winner's committed row and gets the constraint's own, meaningful, violation.
+ */
+export async function retryAborted<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let run = 1; ; run++) {
+    try {
+      return await work();
+    } catch (error) {
+      const { code } = pgError(error);
+      const aborted = code === DEADLOCK_DETECTED || code === SERIALIZATION_FAILURE;
+      if (!aborted || run >= attempts) throw error;
+    }
+  }
+}

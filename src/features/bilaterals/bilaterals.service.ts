@@ -9,7 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.js';
-import { EXCLUSION_VIOLATION, pgError } from '../../db/errors.js';
+import { EXCLUSION_VIOLATION, pgError, retryAborted } from '../../db/errors.js';
 import {
   auditEvents,
   type BilateralKind,
@@ -635,10 +635,13 @@ export function createBilateralsService({ db, clock }: { db: Db; clock: Clock })
     });
   }
 
-  /** Turns the database's refusals into the codes a user acts on. */
+  /**
+   * Turns the database's refusals into the codes a user acts on. `work` is a whole transaction:
+   * one aborted to break a deadlock between conflicting bookings runs again (retryAborted).
+   */
   async function guarded<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await work();
+      return await retryAborted(work);
     } catch (error) {
       const { code, constraint } = pgError(error);
       if (code === EXCLUSION_VIOLATION && constraint === 'bilateral_meetings_no_double_booking') {
