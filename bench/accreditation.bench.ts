@@ -729,9 +729,11 @@ async function explainQueries(
   // The queue's own queries (accreditation.service.ts queue): the page's keys by keyset, the
   // capped count, then the page's rows joined.
   const queueWhere = sql`p.edition_id = ${editionId} and p.status = 'nominated'`;
+  // Half-way down the queue (row 50,000 at COP scale; a quick run has fewer).
+  const middleRow = Math.floor((SCALE.delegations * SCALE.rowsPerDelegation) / 2);
   const [middle] = await select<{ created_at: string; id: string }>(
     database,
-    sql`select created_at::text as created_at, id from participants p where ${queueWhere} order by created_at, id limit 1 offset 50000`,
+    sql`select created_at::text as created_at, id from participants p where ${queueWhere} order by created_at, id limit 1 offset ${middleRow}`,
   );
   const deep = sql`(p.created_at, p.id) > (${middle!.created_at}::timestamptz, ${middle!.id}::uuid)`;
   const keys = (where: SQL) =>
@@ -748,7 +750,10 @@ async function explainQueries(
       'listMembers: count',
       sql`select count(*) from participants p where p.delegation_id = ${member}`,
     ],
-    ['queue: keys of a page after row 50,000', keys(sql`${queueWhere} and ${deep}`)],
+    [
+      `queue: keys of a page after row ${thousands(middleRow)}`,
+      keys(sql`${queueWhere} and ${deep}`),
+    ],
     ['queue: capped count', capped(queueWhere)],
     [
       'queue: the page joined',

@@ -14,7 +14,6 @@ import {
   sql,
 } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
-import { v7 as uuidv7 } from 'uuid';
 import { type CopyColumn, type CopyValue, copyRows } from '../../db/bulk.js';
 import type { Db } from '../../db/connection.js';
 import { createAnalyzer } from '../../db/maintenance.js';
@@ -37,6 +36,7 @@ import { isIso3 } from '../../platform/countries.js';
 import { decodeCursor, encodeCursor, type RowKey } from '../../platform/cursor.js';
 import { type ErrorDetail, forbidden, PlenaryError } from '../../platform/errors.js';
 import { checkUpload } from '../../platform/file-sniff.js';
+import { increasingUuids } from '../../platform/ids.js';
 import { pick } from '../../platform/localized.js';
 import type { Actor } from '../accounts/actor.js';
 import { recordAudit, recordAuditMany } from '../audit/audit.js';
@@ -880,18 +880,20 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
         );
       }
       // COPY, in chunks so that progress can be reported; one transaction for the whole file.
-      // Keys are UUIDv7 made here (the uuid package; RFC 9562), increasing within the process:
-      // bulk rows go to the right-hand edge of the primary key's B-tree, where PostgreSQL inserts
-      // without descending it, and PGlite is spared gen_random_uuid(), which reads /dev/urandom
-      // through its WASM file system for every row. Rows of one file share created_at, so lists
-      // ordered by (created_at, id) show them in the file's order.
+      // Keys are UUIDv7 made here (platform/ids.ts), increasing within the process: bulk rows go
+      // to the right-hand edge of the primary key's B-tree, and PGlite is spared
+      // gen_random_uuid(), which reads /dev/urandom through its WASM file system for every row.
+      // Rows of one file share created_at, so lists ordered by (created_at, id) show them in the
+      // file's order.
       const CHUNK = 5000;
       await db.transaction(async (tx) => {
         for (let i = 0; i < rows.length; i += CHUNK) {
-          const records = rows.slice(i, i + CHUNK).map((row): CopyValue[] => {
+          const chunk = rows.slice(i, i + CHUNK);
+          const keys = increasingUuids(chunk.length);
+          const records = chunk.map((row, k): CopyValue[] => {
             const p = normalise(row.input);
             return [
-              uuidv7(),
+              keys[k]!,
               edition.id,
               delegation.id,
               p.familyName,
