@@ -16,6 +16,7 @@ import {
 import { unionAll } from 'drizzle-orm/pg-core';
 import { type CopyColumn, type CopyValue, copyRows } from '../../db/bulk.js';
 import type { Db } from '../../db/connection.js';
+import { columnsWithout, jsonAgg, readJsonRows } from '../../db/json-rows.js';
 import { createAnalyzer } from '../../db/maintenance.js';
 import {
   auditEvents,
@@ -24,6 +25,7 @@ import {
   editions,
   files,
   type Localized,
+  type OrganisationKind,
   organisations,
   PARTICIPANT_STATUSES,
   type ParticipantStatus,
@@ -85,6 +87,29 @@ export const QUEUE_COUNT_CAP = 1_000;
  */
 export const SEARCH_COUNT_CAP = 100;
 const rowKey = sql`(${participants.createdAt}, ${participants.id})`;
+
+/** What this service needs of an edition (a wider select costs every call that resolves one). */
+const EDITION_KEY = { id: editions.id, slug: editions.slug };
+
+/** What a page of participants selects: every column but the generated search text. */
+const PAGE_COLUMNS = columnsWithout(participants, 'nameSearch');
+/** The list order, in the page subquery's own names. */
+const PAGE_ORDER = sql`page.created_at, page.id`;
+
+/** A page of the queue: the participant, its key as text (for cursors), its delegation. */
+const QUEUE_FIELDS = {
+  ...PAGE_COLUMNS,
+  rowKey: sql<string>`${participants.createdAt}::text`.as('row_key'),
+  delegationCode: sql<string>`${delegations.code}`.as('delegation_code'),
+  orgKind: sql<OrganisationKind>`${organisations.kind}`.as('org_kind'),
+  orgIso3: sql<string | null>`${organisations.iso3}`.as('org_iso3'),
+  orgName: sql<Localized>`${organisations.name}`.as('org_name'),
+  orgCode: sql<string>`${organisations.code}`.as('org_code'),
+  hasCredentials:
+    sql<boolean>`exists (select 1 from ${files} where ${files.delegationId} = ${delegations.id} and ${files.kind} = 'credentials')`.as(
+      'has_credentials',
+    ),
+};
 
 export interface QueuePage {
   items: (ReturnType<typeof presentParticipant> & {
@@ -200,7 +225,7 @@ const IMPORT_COLUMNS: readonly CopyColumn[] = [
 export function createAccreditationService({ db, clock }: { db: Db; clock: Clock }) {
   const analyzer = createAnalyzer(db, 'participants', { everyRows: 20_000 });
   async function findEdition(slug: string) {
-    const [row] = await db.select().from(editions).where(eq(editions.slug, slug));
+    const [row] = await db.select(EDITION_KEY).from(editions).where(eq(editions.slug, slug));
     if (!row) throw new PlenaryError('edition_not_found', `There is no edition "${slug}".`);
     return row;
   }
@@ -208,7 +233,7 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
   /** The edition and, if there is one, its delegation with this code, in one query. */
   async function lookUpDelegation(slug: string, code: string) {
     const [row] = await db
-      .select({ edition: editions, delegation: delegations })
+      .select({ edition: EDITION_KEY, delegation: delegations })
       .from(editions)
       .leftJoin(
         delegations,
@@ -447,21 +472,26 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       if (filters.status) conditions.push(eq(participants.status, filters.status));
       if (filters.q?.trim()) conditions.push(nameMatches(filters.q));
       const where = and(...conditions);
-      const [rows, [total]] = await Promise.all([
-        db
-          .select()
-          .from(participants)
-          .where(where)
-          .orderBy(asc(participants.createdAt), asc(participants.id))
-          .limit(pageSize)
-          .offset(offset),
-        db.select({ n: count() }).from(participants).where(where),
-      ]);
+      // The page and the count in one statement, the page as one JSON document (db/json-rows.ts).
+      const listed = db
+        .select(PAGE_COLUMNS)
+        .from(participants)
+        .where(where)
+        .orderBy(asc(participants.createdAt), asc(participants.id))
+        .limit(pageSize)
+        .offset(offset)
+        .as('page');
+      const [result] = await db
+        .select({
+          rows: jsonAgg('page', PAGE_ORDER),
+          total: sql<number>`(select count(*)::int from ${participants} where ${where})`,
+        })
+        .from(listed);
       return {
-        items: rows.map((row) =>
+        items: readJsonRows(result!.rows, PAGE_COLUMNS).map((row) =>
           presentParticipant(row, { actor, lang, delegationCode: delegation.code }),
         ),
-        total: Number(total?.n ?? 0),
+        total: result!.total,
         page,
         pageSize,
       };
@@ -994,8 +1024,13 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       const where = and(...conditions)!;
 
       // The page is chosen on the participants' index alone (one row more than the page tells
-      // whether there is another page in that direction); only its rows are joined.
-      const pageOf = (key: RowKey | undefined, direction: 'after' | 'before') => {
+      // whether there is another page in that direction); only its rows are joined, and they come
+      // back as one JSON document (db/json-rows.ts), with the capped count when asked for.
+      const pageOf = async (
+        key: RowKey | undefined,
+        direction: 'after' | 'before',
+        withCount = false,
+      ) => {
         const order = direction === 'after' ? asc : desc;
         const beyond =
           key === undefined
@@ -1006,24 +1041,20 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
                   ? sql`${rowKey} > (${key.createdAt}::timestamptz, ${key.id}::uuid)`
                   : sql`${rowKey} < (${key.createdAt}::timestamptz, ${key.id}::uuid)`,
               );
-        return db
-          .select({
-            participant: participants,
-            key: sql<string>`${participants.createdAt}::text`,
-            code: delegations.code,
-            org: {
-              kind: organisations.kind,
-              iso3: organisations.iso3,
-              name: organisations.name,
-              code: organisations.code,
-            },
-            hasCredentials: sql<boolean>`exists (select 1 from ${files} where ${files.delegationId} = ${delegations.id} and ${files.kind} = 'credentials')`,
-          })
+        const page = db
+          .select(QUEUE_FIELDS)
           .from(participants)
           .innerJoin(delegations, eq(delegations.id, participants.delegationId))
           .innerJoin(organisations, eq(organisations.id, delegations.organisationId))
           .where(inArray(participants.id, keysOf(beyond, order)))
-          .orderBy(asc(participants.createdAt), asc(participants.id));
+          .as('page');
+        const [result] = await db
+          .select({
+            rows: jsonAgg('page', PAGE_ORDER),
+            counted: withCount ? sql<number>`(${counting})::int` : sql<number>`0`,
+          })
+          .from(page);
+        return { rows: readJsonRows(result!.rows, QUEUE_FIELDS), counted: result!.counted };
       };
       // The page's keys in list order, from the paging indexes. Every status at once is a merge
       // of one index walk per status (the indexes lead with the status), not a sort of them all.
@@ -1053,46 +1084,46 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           .as('capped'),
       );
 
-      const [fetched, [counted]] = await Promise.all([
-        before ? pageOf(before, 'before') : pageOf(after, 'after'),
-        counting,
-      ]);
-      let rows = fetched;
+      const fetched = before
+        ? await pageOf(before, 'before', true)
+        : await pageOf(after, 'after', true);
+      let rows = fetched.rows;
       let hasNext: boolean;
       let hasPrevious: boolean;
       if (before) {
         // Rows come back in the list's order: the extra row, if any, is the earliest.
-        hasPrevious = fetched.length > pageSize;
-        rows = hasPrevious ? fetched.slice(1) : fetched;
+        hasPrevious = fetched.rows.length > pageSize;
+        rows = hasPrevious ? fetched.rows.slice(1) : fetched.rows;
         hasNext = true;
         // Fewer rows than a page before the cursor: that is the first page, shown full.
         if (!hasPrevious) {
           const first = await pageOf(undefined, 'after');
-          hasNext = first.length > pageSize;
-          rows = first.slice(0, pageSize);
+          hasNext = first.rows.length > pageSize;
+          rows = first.rows.slice(0, pageSize);
         }
       } else {
-        hasNext = fetched.length > pageSize;
-        rows = fetched.slice(0, pageSize);
+        hasNext = fetched.rows.length > pageSize;
+        rows = fetched.rows.slice(0, pageSize);
         hasPrevious = after !== undefined;
       }
-      const n = Number(counted?.n ?? 0);
+      const n = fetched.counted;
       const totals = { total: Math.min(n, cap), totalCapped: n > cap };
       const first = rows[0];
       const last = rows.at(-1);
       if (!first || !last) return { ...empty, ...totals };
       return {
         items: rows.map((r) => ({
-          ...presentParticipant(r.participant, { actor, lang, delegationCode: r.code }),
-          delegationName: organisationName(r.org, lang),
-          hasCredentials: Boolean(r.hasCredentials),
+          ...presentParticipant(r, { actor, lang, delegationCode: r.delegationCode }),
+          delegationName: organisationName(
+            { kind: r.orgKind, iso3: r.orgIso3, name: r.orgName, code: r.orgCode },
+            lang,
+          ),
+          hasCredentials: r.hasCredentials,
         })),
         ...totals,
         pageSize,
-        next: hasNext ? encodeCursor({ createdAt: last.key, id: last.participant.id }) : null,
-        previous: hasPrevious
-          ? encodeCursor({ createdAt: first.key, id: first.participant.id })
-          : null,
+        next: hasNext ? encodeCursor({ createdAt: last.rowKey, id: last.id }) : null,
+        previous: hasPrevious ? encodeCursor({ createdAt: first.rowKey, id: first.id }) : null,
       };
     },
 

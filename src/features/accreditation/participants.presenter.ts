@@ -7,7 +7,8 @@ import type { Actor } from '../accounts/actor.js';
 import { accreditationPolicy } from './accreditation.policy.js';
 import { photoRequired } from './rules.js';
 
-type ParticipantRow = typeof participants.$inferSelect;
+/** A participant's record, less the generated search text (lists do not fetch it). */
+type ParticipantRow = Omit<typeof participants.$inferSelect, 'nameSearch'>;
 
 /** "Norio MITSUYA" in English; 三ッ矢 憲生 (family name first) in Japanese when the record has it. */
 export function displayName(
