@@ -45,7 +45,18 @@ export function actorFor(user: SessionUser): Actor {
   return { kind: 'public' };
 }
 
-function toSessionUser(row: UserRow): SessionUser {
+/** What a session needs of its user (every API request reads it: not the password hash). */
+const SESSION_USER = {
+  id: users.id,
+  email: users.email,
+  displayName: users.displayName,
+  role: users.role,
+  delegationId: users.delegationId,
+  participantId: users.participantId,
+  disabled: users.disabled,
+};
+
+function toSessionUser(row: SessionUser): SessionUser {
   return {
     id: row.id,
     email: row.email,
@@ -97,7 +108,7 @@ export function createAccountsService({ db, clock }: { db: Db; clock: Clock }) {
     async session(token: string | undefined) {
       if (!token) return null;
       const [row] = await db
-        .select({ user: users, csrfToken: authSessions.csrfToken })
+        .select({ user: SESSION_USER, csrfToken: authSessions.csrfToken })
         .from(authSessions)
         .innerJoin(users, eq(users.id, authSessions.userId))
         .where(
