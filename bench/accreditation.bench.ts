@@ -718,7 +718,9 @@ async function explainQueries(
         sql`select id from delegations where edition_id = ${editionId} and code = ${code}`,
       )
     )[0]!.id;
-  const columns = sql.raw('p.*, d.code, o.kind, o.iso3, o.name, o.code');
+  const columns = sql.raw(
+    'p.*, d.code as delegation_code, o.kind as org_kind, o.iso3 as org_iso3, o.name as org_name, o.code as org_code',
+  );
   const credentials = sql.raw(
     `exists (select 1 from files f where f.delegation_id = d.id and f.kind = 'credentials')`,
   );
@@ -727,7 +729,7 @@ async function explainQueries(
   );
   const member = await delegationId(codes[Math.floor(codes.length / 2)]!);
   // The queue's own queries (accreditation.service.ts queue): the page's keys by keyset, the
-  // capped count, then the page's rows joined.
+  // capped count, then the page's rows joined (the service sends the last two as one statement).
   const queueWhere = sql`p.edition_id = ${editionId} and p.status = 'nominated'`;
   // Half-way down the queue (row 50,000 at COP scale; a quick run has fewer).
   const middleRow = Math.floor((SCALE.delegations * SCALE.rowsPerDelegation) / 2);
@@ -743,12 +745,8 @@ async function explainQueries(
   const named = (q: string) => sql`${queueWhere} and p.name_search like ${`%${q}%`}`;
   const queries: [string, SQL][] = [
     [
-      'listMembers: page 1',
-      sql`select * from participants p where p.delegation_id = ${member} order by p.created_at, p.id limit 50 offset 0`,
-    ],
-    [
-      'listMembers: count',
-      sql`select count(*) from participants p where p.delegation_id = ${member}`,
+      'listMembers: page 1 as one JSON document, with the count',
+      sql`select coalesce(json_agg(page order by page.created_at, page.id), '[]')::text, (select count(*)::int from participants p where p.delegation_id = ${member}) from (select * from participants p where p.delegation_id = ${member} order by p.created_at, p.id limit 50 offset 0) page`,
     ],
     [
       `queue: keys of a page after row ${thousands(middleRow)}`,
@@ -756,8 +754,8 @@ async function explainQueries(
     ],
     ['queue: capped count', capped(queueWhere)],
     [
-      'queue: the page joined',
-      sql`select ${columns}, ${credentials} from ${from} where p.id in (select p.id from participants p where ${queueWhere} and ${deep} order by p.created_at, p.id limit 50) order by p.created_at, p.id`,
+      'queue: the page joined, as one JSON document',
+      sql`select coalesce(json_agg(page order by page.created_at, page.id), '[]')::text from (select ${columns}, ${credentials} from ${from} where p.id in (select p.id from participants p where ${queueWhere} and ${deep} order by p.created_at, p.id limit 50)) page`,
     ],
     [
       'queue: keys by delegation',
