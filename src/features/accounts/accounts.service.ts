@@ -68,6 +68,20 @@ function toSessionUser(row: SessionUser): SessionUser {
 }
 
 export function createAccountsService({ db, clock }: { db: Db; clock: Clock }) {
+  // Every API request resolves its session: the query is built once (and is a named prepared
+  // statement on a PostgreSQL server) instead of on each request.
+  const sessionLookup = db
+    .select({ user: SESSION_USER, csrfToken: authSessions.csrfToken })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .where(
+      and(
+        eq(authSessions.tokenHash, sql.placeholder('tokenHash')),
+        gt(authSessions.expiresAt, sql.placeholder('now')),
+      ),
+    )
+    .prepare('session_lookup');
+
   async function startSession(user: UserRow, action: 'user.sign_in' | 'invitation.accept') {
     const token = randomToken();
     const csrfToken = randomToken();
@@ -107,16 +121,10 @@ export function createAccountsService({ db, clock }: { db: Db; clock: Clock }) {
 
     async session(token: string | undefined) {
       if (!token) return null;
-      const [row] = await db
-        .select({ user: SESSION_USER, csrfToken: authSessions.csrfToken })
-        .from(authSessions)
-        .innerJoin(users, eq(users.id, authSessions.userId))
-        .where(
-          and(
-            eq(authSessions.tokenHash, hashToken(token)),
-            gt(authSessions.expiresAt, clock.now()),
-          ),
-        );
+      const [row] = await sessionLookup.execute({
+        tokenHash: hashToken(token),
+        now: clock.now().toISOString(),
+      });
       if (!row || row.user.disabled) return null;
       return { user: toSessionUser(row.user), csrfToken: row.csrfToken };
     },

@@ -3,11 +3,20 @@
  * with nothing leaked; bad input is a 4xx with a stable code.
  */
 
+import { eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngImage } from '../../../test/support/images.js';
-import { aMember, createTestApp, createWorld, type World } from '../../../test/support/world.js';
+import {
+  aMember,
+  createTestApp,
+  createWorld,
+  NOW,
+  type World,
+} from '../../../test/support/world.js';
+import { users } from '../../db/schema.js';
 import { buildApp } from '../../server/app.js';
+import { SESSION_HOURS } from '../accounts/accounts.service.js';
 
 let world: World;
 let app: Awaited<ReturnType<typeof createTestApp>>;
@@ -167,6 +176,50 @@ describe('who may do what', () => {
 });
 
 describe('sign-in and invitations', () => {
+  it('ends a session at sign-out, at its expiry, and when its user is disabled', async () => {
+    const whoIs = async (headers: Record<string, string>) =>
+      (await app.inject({ method: 'GET', url: '/api/auth/session', headers })).json().user?.email ??
+      null;
+    const signedOut = await app.signIn('jpn@test.example');
+    expect(await whoIs(signedOut)).toBe('jpn@test.example');
+    const out = await app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: signedOut });
+    expect(out.statusCode).toBe(204);
+    expect(await whoIs(signedOut)).toBeNull();
+
+    const expiring = await app.signIn('kor@test.example');
+    try {
+      world.clock.advance(SESSION_HOURS * 3_600_000 - 1_000);
+      expect(await whoIs(expiring)).toBe('kor@test.example');
+      world.clock.advance(2_000);
+      expect(await whoIs(expiring)).toBeNull();
+      const refused = await app.inject({
+        method: 'GET',
+        url: `/api/editions/${world.slug}/delegations/KOR/participants`,
+        headers: expiring,
+      });
+      expect(refused.statusCode).toBe(401);
+    } finally {
+      world.clock.set(NOW);
+    }
+
+    const disabled = await app.signIn('kor@test.example');
+    expect(await whoIs(disabled)).toBe('kor@test.example');
+    await world.database.db
+      .update(users)
+      .set({ disabled: true })
+      .where(eq(users.email, 'kor@test.example'));
+    try {
+      expect(await whoIs(disabled)).toBeNull();
+    } finally {
+      await world.database.db
+        .update(users)
+        .set({ disabled: false })
+        .where(eq(users.email, 'kor@test.example'));
+    }
+    // The other sessions of the same user were not touched by any of this.
+    expect(await whoIs(kor)).toBe('kor@test.example');
+  });
+
   it('rejects a wrong password with a stable code and rate-limits attempts', async () => {
     let last = 0;
     for (let i = 0; i < 11; i++) {
