@@ -215,13 +215,51 @@ describe("the secretariat's decisions", () => {
       'en',
     );
     expect(byName.items.map((i) => i.familyName.en)).toEqual(['Tanaka']);
+    await accreditation.nominate(
+      world.actors.focalKor,
+      world.slug,
+      'KOR',
+      aMember({ familyName: { en: 'Park', ko: '박' } }),
+      'en',
+    );
     const kor = await accreditation.queue(
       world.actors.secretariat,
       world.slug,
       { delegation: 'KOR', status: 'nominated' },
       'en',
     );
+    expect(kor.items.length).toBeGreaterThan(0);
     expect(kor.items.every((i) => i.delegationCode === 'KOR')).toBe(true);
+    expect(kor.total).toBe(kor.items.length);
+    // The code as typed in a URL, in lower case, is the same delegation.
+    const lower = await accreditation.queue(
+      world.actors.secretariat,
+      world.slug,
+      { delegation: 'kor', status: 'nominated' },
+      'en',
+    );
+    expect(lower.items.map((i) => i.id)).toEqual(kor.items.map((i) => i.id));
+    // A delegation that is not there matches nobody; an edition that is not there is an error.
+    const nobody = await accreditation.queue(
+      world.actors.secretariat,
+      world.slug,
+      { delegation: 'XYZ', status: 'all' },
+      'en',
+    );
+    expect(nobody).toMatchObject({ items: [], total: 0, next: null, previous: null });
+    expect(
+      await codeOf(accreditation.queue(world.actors.secretariat, 'no-such-edition', {}, 'en')),
+    ).toBe('edition_not_found');
+    expect(
+      await codeOf(
+        accreditation.queue(
+          world.actors.secretariat,
+          'no-such-edition',
+          { delegation: 'KOR' },
+          'en',
+        ),
+      ),
+    ).toBe('edition_not_found');
   });
 });
 
