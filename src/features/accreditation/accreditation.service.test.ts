@@ -201,13 +201,13 @@ describe("the secretariat's decisions", () => {
 
   it('filters the queue by delegation, category and name in any script', async () => {
     const { accreditation } = world.services;
-    await accreditation.nominate(
-      world.actors.focalJpn,
-      world.slug,
-      'JPN',
-      aMember({ familyName: { en: 'Tanaka', ja: '田中' } }),
-      'en',
-    );
+    const nominees = [
+      [world.actors.focalJpn, 'JPN', { en: 'Tanaka', ja: '田中' }],
+      [world.actors.focalKor, 'KOR', { en: 'Park', ko: '박' }],
+    ] as const;
+    for (const [focal, code, familyName] of nominees) {
+      await accreditation.nominate(focal, world.slug, code, aMember({ familyName }), 'en');
+    }
     const byName = await accreditation.queue(
       world.actors.secretariat,
       world.slug,
@@ -215,13 +215,6 @@ describe("the secretariat's decisions", () => {
       'en',
     );
     expect(byName.items.map((i) => i.familyName.en)).toEqual(['Tanaka']);
-    await accreditation.nominate(
-      world.actors.focalKor,
-      world.slug,
-      'KOR',
-      aMember({ familyName: { en: 'Park', ko: '박' } }),
-      'en',
-    );
     const kor = await accreditation.queue(
       world.actors.secretariat,
       world.slug,
