@@ -45,14 +45,32 @@ function nameIn(field: JsonField): string {
   return is(field, SQL.Aliased) ? field.fieldAlias : (field as Column).name;
 }
 
+interface Reader {
+  key: string;
+  name: string;
+  column: Column | undefined;
+}
+
+/** How to read each field, worked out once per select list (lists are module constants). */
+const readers = new WeakMap<JsonFields, Reader[]>();
+
+function readersOf(fields: JsonFields): Reader[] {
+  let found = readers.get(fields);
+  if (!found) {
+    found = Object.entries(fields).map(([key, field]) => {
+      const column = is(field, SQL.Aliased) ? undefined : (field as Column);
+      // JSON already holds json and jsonb values decoded; other columns map as in a result row.
+      const decoded = column?.columnType === 'PgJsonb' || column?.columnType === 'PgJson';
+      return { key, name: nameIn(field), column: decoded ? undefined : column };
+    });
+    readers.set(fields, found);
+  }
+  return found;
+}
+
 /** Reads the text of `jsonAgg` over a subquery that selected `fields`. */
 export function readJsonRows<F extends JsonFields>(text: string, fields: F): JsonRow<F>[] {
-  const entries = Object.entries(fields).map(([key, field]) => {
-    const column = is(field, SQL.Aliased) ? undefined : (field as Column);
-    // JSON already holds json and jsonb values decoded; other columns map as in a result row.
-    const decoded = column?.columnType === 'PgJsonb' || column?.columnType === 'PgJson';
-    return { key, name: nameIn(field), column: decoded ? undefined : column };
-  });
+  const entries = readersOf(fields);
   return (JSON.parse(text) as Record<string, unknown>[]).map((json) => {
     const row: Record<string, unknown> = {};
     for (const { key, name, column } of entries) {
