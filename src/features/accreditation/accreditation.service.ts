@@ -1400,9 +1400,10 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Matches the search words against names in every language the record holds. */
-/** Matches the search words against names in every language the record holds, and the email. */
-/** A name fragment in any script matches anywhere in a name; an email address as a whole. */
+/**
+ * Matches the search against the names in every language the record holds (a fragment in any
+ * script, anywhere in a name), or against the email address as a whole when it has an `@`.
+ */
 function nameMatches(q: string): SQL {
   const text = q.trim().toLowerCase();
   if (text.includes('@')) return sql`lower(${participants.email}) = ${text}`;
