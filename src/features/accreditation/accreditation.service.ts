@@ -1048,10 +1048,17 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           .innerJoin(organisations, eq(organisations.id, delegations.organisationId))
           .where(inArray(participants.id, keysOf(beyond, order)))
           .as('page');
+        // From the start of the list, a page that is not full holds every match: its own row
+        // count is the total, and the capped count (a second walk, the whole queue for a rare
+        // search term) is not run (PostgreSQL evaluates the subquery only if CASE reaches it).
+        const total =
+          key === undefined && direction === 'after'
+            ? sql<number>`(case when count(*) <= ${pageSize} then count(*) else (${counting}) end)::int`
+            : sql<number>`(${counting})::int`;
         const [result] = await db
           .select({
             rows: jsonAgg('page', PAGE_ORDER),
-            counted: withCount ? sql<number>`(${counting})::int` : sql<number>`0`,
+            counted: withCount ? total : sql<number>`0`,
           })
           .from(page);
         return { rows: readJsonRows(result!.rows, QUEUE_FIELDS), counted: result!.counted };

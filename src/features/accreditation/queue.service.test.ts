@@ -136,4 +136,22 @@ describe('the queue, paged by keyset', () => {
     expect(search.total).toBe(SEARCH_COUNT_CAP);
     expect(search.totalCapped).toBe(true);
   });
+
+  it('gives the same total whether the first page holds every match or not', async () => {
+    // ITU: eight rows in all, five still nominated (the tests above).
+    const totals = async (filters: Parameters<typeof queue>[0]) => {
+      const found: [number, number][] = [];
+      for (const pageSize of [3, 4, 5, 6, 7, 8, 9, 50]) {
+        const page = await queue({ delegation: 'ITU', ...filters, pageSize });
+        expect(page.totalCapped).toBe(false);
+        found.push([pageSize, page.total]);
+      }
+      return found;
+    };
+    const every = (total: number) => [3, 4, 5, 6, 7, 8, 9, 50].map((pageSize) => [pageSize, total]);
+    expect(await totals({ status: 'all' })).toEqual(every(8));
+    expect(await totals({})).toEqual(every(5));
+    expect(await totals({ status: 'all', q: 'pager' })).toEqual(every(8));
+    expect(await totals({ status: 'all', q: 'no such name' })).toEqual(every(0));
+  });
 });
