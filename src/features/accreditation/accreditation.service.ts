@@ -473,6 +473,8 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       if (filters.q?.trim()) conditions.push(nameMatches(filters.q));
       const where = and(...conditions);
       // The page and the count in one statement, the page as one JSON document (db/json-rows.ts).
+      // A page that is not full ends the list, so the total is known without counting (most
+      // delegations fit on one page); the count runs only when CASE reaches it.
       const listed = db
         .select(PAGE_COLUMNS)
         .from(participants)
@@ -484,7 +486,9 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       const [result] = await db
         .select({
           rows: jsonAgg('page', PAGE_ORDER),
-          total: sql<number>`(select count(*)::int from ${participants} where ${where})`,
+          total: sql<number>`(case
+            when count(*) < ${pageSize} and (count(*) > 0 or ${offset} = 0) then ${offset} + count(*)
+            else (select count(*) from ${participants} where ${where}) end)::int`,
         })
         .from(listed);
       return {

@@ -154,4 +154,31 @@ describe('the queue, paged by keyset', () => {
     expect(await totals({ status: 'all', q: 'pager' })).toEqual(every(8));
     expect(await totals({ status: 'all', q: 'no such name' })).toEqual(every(0));
   });
+
+  it("gives a delegation's member list the same total on every page, past the end too", async () => {
+    const check = async (filters: { status?: 'nominated'; q?: string }, total: number) => {
+      for (const pageSize of [3, 4, 7, 8, 9, 50]) {
+        for (const page of [1, 2, 3, 4]) {
+          const listed = await world.services.accreditation.listMembers(
+            world.actors.secretariat,
+            world.slug,
+            'ITU',
+            { ...filters, page, pageSize },
+            'en',
+          );
+          const shown = Math.max(0, Math.min(pageSize, total - (page - 1) * pageSize));
+          expect([pageSize, page, listed.total, listed.items.length]).toEqual([
+            pageSize,
+            page,
+            total,
+            shown,
+          ]);
+        }
+      }
+    };
+    await check({}, 8);
+    await check({ status: 'nominated' }, 5);
+    await check({ q: 'pager' }, 8);
+    await check({ q: 'no such name' }, 0);
+  });
 });
