@@ -15,6 +15,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { type DataFolderLock, lockDataFolder } from './lock.js';
+import { forDrizzle } from './pglite-client.js';
 import { DataFolderFS } from './pglite-fs.js';
 import * as schema from './schema.js';
 
@@ -87,7 +88,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
     });
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  // Drizzle's parsers set once on the client, not merged into PGlite's for every result.
+  const db = drizzlePglite(forDrizzle(client), { schema }) as unknown as Db;
   return {
     db,
     driver: 'pglite',
