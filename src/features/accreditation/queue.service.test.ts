@@ -155,6 +155,28 @@ describe('the queue, paged by keyset', () => {
     expect(await totals({ status: 'all', q: 'no such name' })).toEqual(every(0));
   });
 
+  it('filters by category and by photograph, with the other filters and a cursor', async () => {
+    // ITU: eight rows in all, all intergovernmental ('igo'), none with a photograph.
+    const igo = await queue({ delegation: 'ITU', category: 'igo', status: 'all', pageSize: 3 });
+    expect([igo.total, igo.items.length]).toEqual([8, 3]);
+    expect(igo.items.every((i) => i.category === 'igo' && i.delegationCode === 'ITU')).toBe(true);
+    const next = await queue({
+      delegation: 'ITU',
+      category: 'igo',
+      status: 'all',
+      pageSize: 3,
+      after: igo.next!,
+    });
+    expect(next.items.map((i) => i.id)).not.toContain(igo.items[0]!.id);
+    expect(next.total).toBe(8);
+    expect((await queue({ delegation: 'ITU', category: 'party', status: 'all' })).total).toBe(0);
+    expect((await queue({ delegation: 'ITU', hasPhoto: true, status: 'all' })).total).toBe(0);
+    expect((await queue({ delegation: 'ITU', hasPhoto: false, status: 'all' })).total).toBe(8);
+    expect((await queue({ delegation: 'ITU', hasPhoto: false, category: 'igo' })).total).toBe(5);
+    const named = await queue({ category: 'igo', q: 'pager3', status: 'all' });
+    expect(named.items.map((i) => i.familyName.en)).toEqual(['Pager3']);
+  });
+
   it("gives a delegation's member list the same total on every page, past the end too", async () => {
     const check = async (filters: { status?: 'nominated'; q?: string }, total: number) => {
       for (const pageSize of [3, 4, 7, 8, 9, 50]) {
