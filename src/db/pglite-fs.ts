@@ -135,7 +135,13 @@ function keepFileSizes(FS: EmscriptenFS, streamOps: StreamOps, nodeOps: NodeOps)
     return open.call(this, stream);
   };
   streamOps.write = function (this: unknown, stream, ...rest) {
-    const written = write.call(this, stream, ...rest);
+    let written: number;
+    try {
+      written = write.call(this, stream, ...rest);
+    } catch (error) {
+      sizes.delete(stream.node); // what reached the file is unknown
+      throw error;
+    }
     const known = sizes.get(stream.node);
     const position = rest[3];
     if (known !== undefined) {

@@ -254,7 +254,7 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
    * whether there is another page in that direction); only its rows are joined, and they come
    * back as one JSON document (db/json-rows.ts), with the capped count when asked for.
    */
-  const queueStatements = new Map<string, ReturnType<typeof buildQueueStatement>>();
+  const queueStatements = new Map<string, ReturnType<typeof buildQueueStatement>>(); // ≤ 576 shapes
   function queueStatement(shape: QueueShape) {
     const key = JSON.stringify(shape);
     let statement = queueStatements.get(key);
@@ -326,7 +326,7 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
         counted: shape.withCount ? total : sql<number>`0`,
       })
       .from(page)
-      .prepare(undefined as unknown as string);
+      .prepare(undefined as unknown as string); // no name, as Drizzle's own execute() prepares
   }
 
   /** The edition and its delegation (every delegation-scoped call starts here). */
@@ -1468,6 +1468,7 @@ function searchMatches(kind: 'name' | 'email', value: unknown): SQL {
     : sql`${participants.nameSearch} like ${value}`;
 }
 
+/** The search as a condition, with its value in it (the member list). */
 function nameMatches(q: string): SQL {
   const { kind, value } = searchTerm(q);
   return searchMatches(kind, value);
