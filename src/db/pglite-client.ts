@@ -32,7 +32,7 @@ export const AS_TEXT_TYPES: readonly number[] = [
 const asText: Parser = (value) => value;
 
 /** Sets the text parsers on the client (after its array types are known). */
-export function readDatesAsText(client: PGlite): void {
+function readDatesAsText(client: PGlite): void {
   const parsers = (client as unknown as { parsers?: Record<number, Parser> }).parsers;
   if (!parsers) return;
   for (const type of AS_TEXT_TYPES) parsers[type] = asText;
