@@ -73,7 +73,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     try {
       client = await PGlite.create(pgdata, {
         extensions: PGLITE_EXTENSIONS,
-        // NodeFS, with cheap answers for missing free-space maps (see pglite-fs.ts).
+        // NodeFS, answering file sizes and missing free-space maps from memory (pglite-fs.ts).
         fs: new DataFolderFS(pgdata),
         startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
       });
