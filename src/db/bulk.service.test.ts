@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/support/database.js';
-import { type CopyColumn, copyRows, encodeCopyBinary } from './bulk.js';
+import { type CopyColumn, copyRows, encodeCopyBinary, openCopy } from './bulk.js';
 import type { Database } from './connection.js';
 import { createAnalyzer } from './maintenance.js';
 
@@ -106,6 +106,68 @@ describe('copyRows', () => {
         'ffffffff' +
         'ffff',
     );
+  });
+});
+
+describe('openCopy', () => {
+  const range = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => [from + i, `row ${from + i}`]);
+  const count = async (from: number, to: number) =>
+    Number(
+      (
+        (await database.db.execute(
+          sql`select count(*)::int as n from copy_probe where id between ${from} and ${to}`,
+        )) as { rows?: { n: number }[] }
+      ).rows?.[0]?.n,
+    );
+
+  it('takes the rows of one COPY in parts, in order, and keeps them with the transaction', async () => {
+    await database.db.transaction(async (tx) => {
+      const copy = openCopy(tx, 'copy_probe', [ID, LABEL], { blobRows: 150 });
+      for (let from = 100; from < 400; from += 100) await copy.write(range(from, from + 99));
+      await copy.end();
+    });
+    expect(await count(100, 399)).toBe(300);
+    const last = (await database.db.execute(sql`select label from copy_probe where id = 399`)) as {
+      rows?: { label: string }[];
+    };
+    expect(last.rows?.[0]?.label).toBe('row 399');
+  });
+
+  it('leaves nothing when given up after parts were sent, and the connection goes on working', async () => {
+    await expect(
+      database.db.transaction(async (tx) => {
+        const copy = openCopy(tx, 'copy_probe', [ID, LABEL], { blobRows: 50 });
+        await copy.write(range(500, 599));
+        await copy.abort();
+        throw new Error('the file had an error in its last lines');
+      }),
+    ).rejects.toThrow(/last lines/);
+    expect(await count(500, 599)).toBe(0);
+    await database.db.transaction((tx) => copyRows(tx, 'copy_probe', [ID, LABEL], range(600, 601)));
+    expect(await count(600, 601)).toBe(2);
+  });
+
+  it("reports the database's refusal of a part, even while later parts are still being sent", async () => {
+    await expect(
+      database.db.transaction(async (tx) => {
+        const copy = openCopy(tx, 'copy_probe', [ID, LABEL], { blobRows: 1 });
+        try {
+          await copy.write([[-5, 'breaks the check']]);
+          // A server may report the failure only now, or when the COPY ends.
+          for (let from = 700; from < 1000; from += 100) await copy.write(range(from, from + 99));
+          await copy.end();
+        } catch (error) {
+          await copy.abort();
+          throw error;
+        }
+      }),
+    ).rejects.toThrow(/check constraint/);
+    expect(await count(700, 999)).toBe(0);
+    await database.db.transaction((tx) =>
+      copyRows(tx, 'copy_probe', [ID, LABEL], range(1000, 1000)),
+    );
+    expect(await count(1000, 1000)).toBe(1);
   });
 });
 

@@ -10,8 +10,7 @@
  * every field's text (timestamptz_in alone parses fractions with a 128-bit strtod in PGlite's
  * WASM); about a tenth of PGlite's import time.
  */
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished } from 'node:stream/promises';
 import type { PGliteInterface } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -213,15 +212,21 @@ function writeField(out: Writer, column: string, type: CopyType, value: CopyValu
   }
 }
 
-/** The rows in COPY's binary format (header, tuples, trailer). */
+/**
+ * Rows in COPY's binary format: the header, the tuples and the trailer, or (for a COPY sent in
+ * parts) only some of them.
+ */
 export function encodeCopyBinary(
   columns: readonly CopyColumn[],
   rows: readonly (readonly CopyValue[])[],
+  parts: { header?: boolean; trailer?: boolean } = {},
 ): Uint8Array<ArrayBuffer> {
   const out = new Writer();
-  out.bytes(SIGNATURE);
-  out.int32(0); // flags
-  out.int32(0); // header extension length
+  if (parts.header ?? true) {
+    out.bytes(SIGNATURE);
+    out.int32(0); // flags
+    out.int32(0); // header extension length
+  }
   for (const row of rows) {
     if (row.length !== columns.length)
       throw new Error(`copyRows: a row has ${row.length} values for ${columns.length} columns`);
@@ -231,14 +236,51 @@ export function encodeCopyBinary(
       writeField(out, name, type, row[i]!);
     }
   }
-  out.int16(-1);
+  if (parts.trailer ?? true) out.int16(-1);
   return out.result();
 }
 
 /**
- * Appends rows to a table inside the caller's transaction. `columns` are SQL identifiers of the
- * table (checked) with their types, in the order of each row's values.
+ * One COPY into a table, fed in parts inside the caller's transaction: the rows of a long file
+ * can go to the database while the next ones are still being checked.
  */
+export interface CopyWriter {
+  /** Sends the rows (a server starts on them at once) or keeps them for the next blob (PGlite). */
+  write(rows: readonly (readonly CopyValue[])[]): Promise<void>;
+  /** Ends the COPY; it rejects with the database's error if a row broke a constraint. */
+  end(): Promise<void>;
+  /** Gives the COPY up; the caller's transaction must then roll back. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Starts a COPY of `columns` (SQL identifiers of the table, checked, with their types) into
+ * `table`. On a server the rows stream through the COPY sub-protocol; PGlite, which runs in this
+ * thread and reads COPY data from a Blob, gets them in blobs of `blobRows` rows.
+ */
+export function openCopy(
+  tx: Tx,
+  table: string,
+  columns: readonly CopyColumn[],
+  { blobRows = 5000 }: { blobRows?: number } = {},
+): CopyWriter {
+  for (const name of [table, ...columns.map(([name]) => name)]) assertIdentifier(name);
+  const list = columns.map(([name]) => name).join(', ');
+  // Drizzle keeps the transaction's own client (a PGlite transaction, or the pool client that
+  // holds BEGIN) on its session; COPY must run on that client to be part of the transaction.
+  const client = (tx as unknown as { session: { client: unknown } }).session.client;
+  if (isPgClient(client)) {
+    return new ServerCopy(
+      client,
+      `copy ${table} (${list}) from stdin with (format binary)`,
+      columns,
+    );
+  }
+  const statement = `copy ${table} (${list}) from '/dev/blob' with (format binary)`;
+  return new EmbeddedCopy(client as PGliteInterface, statement, columns, blobRows);
+}
+
+/** Appends rows to a table inside the caller's transaction, in one COPY. */
 export async function copyRows(
   tx: Tx,
   table: string,
@@ -246,18 +288,115 @@ export async function copyRows(
   rows: readonly (readonly CopyValue[])[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  for (const name of [table, ...columns.map(([name]) => name)]) assertIdentifier(name);
-  const data = encodeCopyBinary(columns, rows);
-  const list = columns.map(([name]) => name).join(', ');
-  // Drizzle keeps the transaction's own client (a PGlite transaction, or the pool client that
-  // holds BEGIN) on its session; COPY must run on that client to be part of the transaction.
-  const client = (tx as unknown as { session: { client: unknown } }).session.client;
-  if (isPgClient(client)) {
-    const statement = `copy ${table} (${list}) from stdin with (format binary)`;
-    await pipeline(Readable.from([Buffer.from(data)]), client.query(copyFrom(statement)));
-  } else {
-    const statement = `copy ${table} (${list}) from '/dev/blob' with (format binary)`;
-    await (client as PGliteInterface).query(statement, [], { blob: new Blob([data]) });
+  const copy = openCopy(tx, table, columns, { blobRows: rows.length });
+  try {
+    await copy.write(rows);
+    await copy.end();
+  } catch (error) {
+    await copy.abort();
+    throw error;
+  }
+}
+
+/**
+ * A server's COPY FROM STDIN. Each write goes to the socket at once (pg-copy-streams sends a
+ * CopyData message per write), so the server inserts a part while this process checks and
+ * encodes the next. The first write waits for the server's CopyInResponse.
+ */
+class ServerCopy implements CopyWriter {
+  private readonly stream: ReturnType<typeof copyFrom>;
+  /** Settles when the COPY is over: its command completed, or it failed. */
+  private readonly over: Promise<void>;
+  private failure: Error | undefined;
+  private settled = false;
+  private started = false;
+
+  constructor(
+    client: pg.PoolClient,
+    statement: string,
+    private readonly columns: readonly CopyColumn[],
+  ) {
+    this.stream = client.query(copyFrom(statement));
+    this.over = finished(this.stream).finally(() => {
+      this.settled = true;
+    });
+    this.over.catch(() => {}); // observed by end() and abort()
+    this.stream.on('error', (error: Error) => {
+      this.failure ??= error;
+    });
+  }
+
+  async write(rows: readonly (readonly CopyValue[])[]): Promise<void> {
+    const header = !this.started;
+    this.started = true;
+    await this.send(encodeCopyBinary(this.columns, rows, { header, trailer: false }));
+  }
+
+  async end(): Promise<void> {
+    const header = !this.started;
+    this.started = true;
+    await this.send(encodeCopyBinary(this.columns, [], { header, trailer: true }));
+    this.stream.end();
+    await this.over;
+  }
+
+  async abort(): Promise<void> {
+    // After a failure the server has already ended the COPY (and pg-copy-streams let go of the
+    // connection): there is nothing to cancel.
+    if (this.settled || this.failure) return;
+    this.stream.destroy(new Error('The COPY was given up.')); // sends CopyFail
+    await this.over.catch(() => {});
+  }
+
+  /** Resolves once the bytes are on the socket; rejects if the COPY failed meanwhile. */
+  private send(bytes: Uint8Array<ArrayBuffer>): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.settled) return Promise.reject(new Error('The COPY is over.'));
+    const written = new Promise<void>((resolve, reject) => {
+      this.stream.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (error) =>
+        error ? reject(this.failure ?? error) : resolve(),
+      );
+    });
+    // A failure can leave the write's callback uncalled (pg-copy-streams reports it as an
+    // 'error' event): the COPY's end settles the race then.
+    return Promise.race([
+      written,
+      this.over.then(() => {
+        throw new Error('The COPY ended before its rows were sent.');
+      }),
+    ]);
+  }
+}
+
+/** PGlite's COPY FROM '/dev/blob': rows are kept until `blobRows` of them make one statement. */
+class EmbeddedCopy implements CopyWriter {
+  private pending: (readonly CopyValue[])[] = [];
+
+  constructor(
+    private readonly client: PGliteInterface,
+    private readonly statement: string,
+    private readonly columns: readonly CopyColumn[],
+    private readonly blobRows: number,
+  ) {}
+
+  async write(rows: readonly (readonly CopyValue[])[]): Promise<void> {
+    for (const row of rows) this.pending.push(row);
+    if (this.pending.length >= this.blobRows) await this.flush();
+  }
+
+  async end(): Promise<void> {
+    await this.flush();
+  }
+
+  async abort(): Promise<void> {
+    this.pending = [];
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const data = encodeCopyBinary(this.columns, this.pending);
+    this.pending = [];
+    await this.client.query(this.statement, [], { blob: new Blob([data]) });
   }
 }
 

@@ -332,6 +332,80 @@ describe('badges and check-in', () => {
   });
 });
 
+describe('importing a participant list', () => {
+  // Long enough to reach the database in several batches before its last lines are checked.
+  const lines = Array.from(
+    { length: 260 },
+    (_, i) => `Longlist${String(i).padStart(3, '0')},Member,igo,long${i}@itu.example,1970-01-01`,
+  );
+  const file = (rows: string[], mode: 'all-or-nothing' | 'valid-rows' | 'validate') => ({
+    fileName: 'long-list.csv',
+    bytes: new TextEncoder().encode(
+      `family_name,given_name,category,email,date_of_birth\n${rows.join('\n')}\n`,
+    ),
+    mode,
+  });
+  const members = async (page = 1) =>
+    world.services.accreditation.listMembers(
+      world.actors.secretariat,
+      world.slug,
+      'ITU',
+      { q: 'longlist', pageSize: 200, page },
+      'en',
+    );
+  const imports = async () =>
+    (await world.database.db.select().from(auditEvents)).filter(
+      (e) => e.action === 'participant.import',
+    ).length;
+
+  it('refuses a whole file for an error in its last lines, leaving nothing, then imports its valid rows in order', async () => {
+    const { accreditation } = world.services;
+    const broken = [...lines];
+    broken[249] = 'Longlist249,Member,igo,not an address,1970-01-01';
+    const auditBefore = await imports();
+    const refused = accreditation.importParticipants(
+      world.actors.secretariat,
+      world.slug,
+      'ITU',
+      file(broken, 'all-or-nothing'),
+    );
+    await expect(refused).rejects.toMatchObject({
+      code: 'import_has_errors',
+      details: [{ line: 251, field: 'email', code: 'invalid_email' }],
+    });
+    expect((await members()).total).toBe(0);
+    expect(await imports()).toBe(auditBefore);
+
+    const checked = await accreditation.importParticipants(
+      world.actors.secretariat,
+      world.slug,
+      'ITU',
+      file(broken, 'validate'),
+    );
+    expect(checked).toMatchObject({ total: 260, valid: 259, imported: 0 });
+    expect((await members()).total).toBe(0);
+
+    const progress: number[] = [];
+    const lenient = await accreditation.importParticipants(
+      world.actors.secretariat,
+      world.slug,
+      'ITU',
+      file(broken, 'valid-rows'),
+      (done) => progress.push(done),
+    );
+    expect(lenient).toMatchObject({ total: 260, valid: 259, imported: 259 });
+    expect(lenient.errors.map((e) => e.line)).toEqual([251]);
+    expect(progress.at(-1)).toBe(259);
+    const listed = await members();
+    expect(listed.total).toBe(259);
+    const second = await members(2);
+    expect([...listed.items, ...second.items].map((m) => m.familyName.en)).toEqual(
+      broken.filter((_, i) => i !== 249).map((line) => line.split(',')[0]),
+    );
+    expect(await imports()).toBe(auditBefore + 1);
+  });
+});
+
 describe('the audit log', () => {
   it("is the secretariat's, and filters by action and delegation", async () => {
     const { accreditation } = world.services;

@@ -14,7 +14,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
-import { type CopyColumn, type CopyValue, copyRows } from '../../db/bulk.js';
+import { type CopyColumn, type CopyValue, openCopy } from '../../db/bulk.js';
 import type { Db } from '../../db/connection.js';
 import { columnsWithout, jsonAgg, readJsonRows } from '../../db/json-rows.js';
 import { createAnalyzer } from '../../db/maintenance.js';
@@ -46,7 +46,7 @@ import { storeFile } from '../audit/stored-files.js';
 import { organisationName } from '../conferences/organisation-name.js';
 import { accreditationPolicy as policy } from './accreditation.policy.js';
 import { type ExportColumn, participantsCsv, participantsXlsx } from './participant-export.js';
-import { parseParticipantFile } from './participant-import.js';
+import { type ImportRow, readParticipantFile } from './participant-import.js';
 import { displayName, presentParticipant } from './participants.presenter.js';
 import { type Decision, decisionRefusal, nominationOpen, statusAfterEdit } from './rules.js';
 
@@ -201,6 +201,13 @@ function normalise(input: ParticipantFields) {
     consentToPublish: input.consentToPublish ?? false,
   };
 }
+
+/**
+ * Rows checked and sent to the database at a time by an import: a server inserts one batch while
+ * the next is checked, so the smaller the batch, the more of the checking is hidden behind the
+ * server's work (each batch costs one CopyData message).
+ */
+const IMPORT_BATCH = 100;
 
 /** The columns an import writes, with their types (bulk.ts sends them in COPY's binary format). */
 const IMPORT_COLUMNS: readonly CopyColumn[] = [
@@ -947,16 +954,25 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       upload: { fileName: string; bytes: Uint8Array; mode: ImportMode },
       onProgress?: (done: number, total: number) => void,
     ) {
-      const { edition, delegation } = await delegationFor(actor, slug, code, policy.manageMembers);
+      // The edition's categories are asked for alongside the delegation (one wait on a server).
+      const [{ edition, delegation }, cats] = await Promise.all([
+        delegationFor(actor, slug, code, policy.manageMembers),
+        db
+          .select({ category: categories })
+          .from(categories)
+          .innerJoin(editions, eq(editions.id, categories.editionId))
+          .where(eq(editions.slug, slug)),
+      ]);
       const now = clock.now();
-      const parsed = await parseParticipantFile(upload.bytes, upload.fileName, {
+      const file = await readParticipantFile(upload.bytes, upload.fileName, {
         defaultCategory: 'party',
         today: now.toISOString().slice(0, 10),
       });
-      const errors = [...parsed.errors];
-      const cats = await db.select().from(categories).where(eq(categories.editionId, edition.id));
-      const byCode = new Map(cats.map((c) => [c.code, c]));
-      const rows = parsed.rows.filter((row) => {
+      const { errors } = file;
+      const byCode = new Map(cats.map(({ category: c }) => [c.code, c]));
+      const bypass = policy.bypassDeadline(actor);
+      /** The file's checks, then the conference's: the category offered and still open. */
+      const accepted = (row: ImportRow) => {
         const cat = byCode.get(row.input.category);
         if (!cat) {
           errors.push({
@@ -968,7 +984,7 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           return false;
         }
         const open =
-          policy.bypassDeadline(actor) ||
+          bypass ||
           nominationOpen(
             {
               deadline: cat.deadline,
@@ -987,52 +1003,72 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           return false;
         }
         return true;
-      });
-      errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-      const summary = { total: parsed.total, valid: rows.length, imported: 0, errors };
-      if (upload.mode === 'validate') return summary;
-      if (upload.mode === 'all-or-nothing' && errors.length > 0) {
-        throw new PlenaryError(
+      };
+      const summary = { total: file.total, valid: 0, imported: 0, errors };
+      const refused = () => {
+        errors.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
+        return new PlenaryError(
           'import_has_errors',
           `The file has ${errors.length} error(s); nothing was imported.`,
-          { details: errors, extra: { total: parsed.total, valid: rows.length } },
+          { details: errors, extra: { total: file.total, valid: summary.valid } },
         );
+      };
+      if (upload.mode === 'validate' || (upload.mode === 'all-or-nothing' && errors.length > 0)) {
+        for (const batch of file.batches(IMPORT_BATCH))
+          summary.valid += batch.filter(accepted).length;
+        if (upload.mode !== 'validate') throw refused();
+        errors.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
+        return summary;
       }
-      // COPY, in chunks so that progress can be reported; one transaction for the whole file.
+      // The rows go to the database batch by batch while the next are checked (on a server the
+      // two overlap), in one COPY and one transaction: a file refused half-way leaves nothing.
       // Keys are UUIDv7 made here (platform/ids.ts), increasing within the process: bulk rows go
       // to the right-hand edge of the primary key's B-tree, and PGlite is spared
       // gen_random_uuid(), which reads /dev/urandom through its WASM file system for every row.
       // Rows of one file share created_at, so lists ordered by (created_at, id) show them in the
       // file's order.
-      const CHUNK = 5000;
+      const record = (row: ImportRow, key: string): CopyValue[] => {
+        const p = normalise(row.input);
+        return [
+          key,
+          edition.id,
+          delegation.id,
+          p.familyName,
+          p.givenName,
+          p.title,
+          p.rank,
+          p.category,
+          p.email,
+          p.gender,
+          p.nationality,
+          p.dateOfBirth,
+          p.passportNumber,
+          p.consentToPublish,
+          now,
+          now,
+        ];
+      };
       await db.transaction(async (tx) => {
-        for (let i = 0; i < rows.length; i += CHUNK) {
-          const chunk = rows.slice(i, i + CHUNK);
-          const keys = increasingUuids(chunk.length);
-          const records = chunk.map((row, k): CopyValue[] => {
-            const p = normalise(row.input);
-            return [
-              keys[k]!,
-              edition.id,
-              delegation.id,
-              p.familyName,
-              p.givenName,
-              p.title,
-              p.rank,
-              p.category,
-              p.email,
-              p.gender,
-              p.nationality,
-              p.dateOfBirth,
-              p.passportNumber,
-              p.consentToPublish,
-              now,
-              now,
-            ];
-          });
-          await copyRows(tx, 'participants', IMPORT_COLUMNS, records);
-          onProgress?.(Math.min(i + CHUNK, rows.length), rows.length);
+        const copy = openCopy(tx, 'participants', IMPORT_COLUMNS);
+        try {
+          for (const batch of file.batches(IMPORT_BATCH)) {
+            const rows = batch.filter(accepted);
+            summary.valid += rows.length;
+            // A refused file is still read to the end, so that every error is reported.
+            if (upload.mode === 'all-or-nothing' && errors.length > 0) continue;
+            const keys = increasingUuids(rows.length);
+            await copy.write(rows.map((row, k) => record(row, keys[k]!)));
+            summary.imported += rows.length;
+            onProgress?.(summary.imported, file.total);
+          }
+          if (upload.mode === 'all-or-nothing' && errors.length > 0) throw refused();
+          await copy.end();
+        } catch (error) {
+          summary.imported = 0;
+          await copy.abort();
+          throw error;
         }
+        errors.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
         await recordAudit(tx, now, {
           actor,
           action: 'participant.import',
@@ -1043,7 +1079,7 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           after: {
             fileName: upload.fileName,
             mode: upload.mode,
-            imported: rows.length,
+            imported: summary.imported,
             skippedWithErrors: errors.length,
           },
         });
@@ -1051,8 +1087,7 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       // Fresh statistics keep the queue's plans right after large imports (PGlite never
       // autovacuums; a server's autovacuum may lag behind a bulk registration), gathered when
       // the imports pause rather than inside one.
-      analyzer.rowsWritten(rows.length);
-      summary.imported = rows.length;
+      analyzer.rowsWritten(summary.imported);
       return summary;
     },
 

@@ -709,16 +709,29 @@ function duplicateKey(
   return `${family}\u0000${given}\u0000${date}`.toLowerCase().replace(/\s+/g, ' ');
 }
 
+/** A participant list read and its header checked; its rows are checked batch by batch. */
+export interface ParticipantFile {
+  /** Data rows in the file, empty lines not counted. */
+  readonly total: number;
+  /** Every error found so far: the header's at once, each row's when its batch is read. */
+  readonly errors: ErrorDetail[];
+  /**
+   * The rows without errors, in batches of at most `size`, in the file's order. An importer can
+   * send one batch to the database while it checks the next.
+   */
+  batches(size: number): Generator<ImportRow[]>;
+}
+
 /**
- * Reads a participant list (XLSX or CSV, told apart by the bytes, not the name) and checks every
- * row. Rows with errors are left out of `rows`; the caller decides whether to import the valid
- * rows or refuse the file while `errors` is not empty.
+ * Reads a participant list (XLSX or CSV, told apart by the bytes, not the name) and checks its
+ * header. Rows with errors are left out of the batches; the caller decides whether to import the
+ * valid rows or refuse the file while `errors` is not empty.
  */
-export async function parseParticipantFile(
+export async function readParticipantFile(
   bytes: Uint8Array,
   fileName: string,
   options: ImportOptions,
-): Promise<ImportResult> {
+): Promise<ParticipantFile> {
   if (bytes.length === 0) throw new PlenaryError('invalid_file', `The file ${fileName} is empty.`);
   const sheet = await readSheet(bytes);
   const { header } = sheet;
@@ -770,15 +783,15 @@ export async function parseParticipantFile(
 
   const total = sheet.rows.length;
   // Without a required column every row would fail the same way: report the header only.
-  if (errors.some((error) => error.code === 'missing_column')) return { total, rows: [], errors };
+  const rows = errors.some((error) => error.code === 'missing_column') ? [] : sheet.rows;
 
-  const rows: ImportRow[] = [];
   const firstLineOf = new Map<string, number>();
   const validateOptions = {
     defaultCategory: options.defaultCategory,
     today: options.today ?? todayUtc(),
   };
-  for (const { line, cells } of sheet.rows) {
+  /** The row's errors go to `errors`; its input comes back if it has none. */
+  function check({ line, cells }: SheetRow): ImportRow | undefined {
     const raw: Record<string, Cell> = {};
     let rowHasError = false;
     for (let i = 0; i < cells.length; i++) {
@@ -816,7 +829,34 @@ export async function parseParticipantFile(
         });
       }
     }
-    if (!rowHasError && result.input) rows.push({ line, input: result.input });
+    return !rowHasError && result.input ? { line, input: result.input } : undefined;
   }
-  return { total, rows, errors };
+  let read = 0;
+  return {
+    total,
+    errors,
+    *batches(size: number) {
+      while (read < rows.length) {
+        const batch: ImportRow[] = [];
+        const end = Math.min(read + size, rows.length);
+        for (; read < end; read++) {
+          const row = check(rows[read]!);
+          if (row) batch.push(row);
+        }
+        yield batch;
+      }
+    },
+  };
+}
+
+/** Reads a participant list and checks every row (readParticipantFile, all in one batch). */
+export async function parseParticipantFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const file = await readParticipantFile(bytes, fileName, options);
+  const rows: ImportRow[] = [];
+  for (const batch of file.batches(MAX_IMPORT_ROWS)) for (const row of batch) rows.push(row);
+  return { total: file.total, rows, errors: file.errors };
 }
