@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql, TransactionRollbackError } from 'drizzle-orm';
+import { copyRows, encodeCopyBinary } from '../src/db/bulk.js';
 import type { Database } from '../src/db/connection.js';
 import {
   categories,
@@ -20,12 +21,15 @@ import { actorFor } from '../src/features/accounts/accounts.service.js';
 import { systemActor } from '../src/features/accounts/actor.js';
 import { hashPassword } from '../src/features/accounts/passwords.js';
 import {
+  IMPORT_COLUMNS,
+  importRecord,
   QUEUE_COUNT_CAP,
   SEARCH_COUNT_CAP,
 } from '../src/features/accreditation/accreditation.service.js';
 import { parseParticipantFile } from '../src/features/accreditation/participant-import.js';
 import { allIso3 } from '../src/platform/countries.js';
 import { encodeCursor } from '../src/platform/cursor.js';
+import { increasingUuids } from '../src/platform/ids.js';
 import { buildApp } from '../src/server/app.js';
 import { createServices } from '../src/server/services.js';
 import {
@@ -405,6 +409,8 @@ interface DriverResult {
   bigImport: { rows: number; ms: number; parseMs: number };
   /** The 200 files again, two uploads at a time (after everything else). */
   concurrentImport: { rows: number; ms: number };
+  /** One COPY of 500 rows already checked and encoded, rolled back: p50 ms per structure set. */
+  databaseShare: { participants: number; files: number; ms: Record<string, number> };
   settleMs: number;
   service: {
     members: Stats;
@@ -434,6 +440,7 @@ async function runDriver(driver: Driver): Promise<DriverResult> {
     import: { rows: 0, files: 0, ms: 0, cpuMs: 0, parseMs: 0, fileP50Ms: 0, fileMaxMs: 0 },
     bigImport: { rows: 0, ms: 0, parseMs: 0 },
     concurrentImport: { rows: 0, ms: 0 },
+    databaseShare: { participants: 0, files: 0, ms: {} },
     settleMs: 0,
     service: {
       members: empty,
@@ -724,6 +731,24 @@ async function runDriver(driver: Driver): Promise<DriverResult> {
     log(
       `${driver}: ${result.concurrentImport.rows} rows, two files at a time, in ${(result.concurrentImport.ms / 1000).toFixed(1)} s`,
     );
+    // 1d. The database's share of an import: the same COPY without this process's work.
+    const delegationIds = new Map(
+      (
+        await select<{ code: string; id: string }>(
+          database,
+          sql`select code, id from delegations where edition_id = ${edition!.id}`,
+        )
+      ).map((d) => [d.code, d.id]),
+    );
+    result.databaseShare = await databaseShare(
+      database,
+      edition!.id,
+      specs.slice(0, SHARE_FILES).map((spec) => ({
+        delegationId: delegationIds.get(spec.code)!,
+        bytes: participantCsv(random, spec, SCALE.rowsPerDelegation, states),
+      })),
+    );
+    log(`${driver}: the database's share of an import measured`);
     result.load[1] = loadavg()[0] ?? 0;
     result.memory.end = memory.peak();
     return result;
@@ -731,6 +756,84 @@ async function runDriver(driver: Driver): Promise<DriverResult> {
     memory.stop();
     await opened.cleanUp();
   }
+}
+
+/** The structures whose upkeep an import pays for, each left out in turn by `databaseShare`. */
+const STRUCTURES: readonly (readonly [label: string, ddl: string | null])[] = [
+  ['every index and key', null],
+  ['without the trigram index (name search)', 'drop index participants_name_search'],
+  ['without the email index', 'drop index participants_email'],
+  ['without the queue-by-category index', 'drop index participants_queue_category'],
+  ['without the queue index', 'drop index participants_queue'],
+  ['without the delegation index', 'drop index participants_delegation'],
+  [
+    'without the delegation–edition foreign key',
+    'alter table participants drop constraint participants_delegation_edition_fk',
+  ],
+];
+const SHARE_FILES = 12;
+const COMMITTED = 'the same COPY committed: BEGIN to COMMIT (these rows stay)';
+
+/**
+ * What an import costs the database alone: one COPY of a file's rows, already checked and
+ * encoded (the encoding is timed apart and taken off), in a transaction that is rolled back, with
+ * every structure and then without each (DDL is transactional, so nothing stays dropped). It
+ * bounds what any import can reach, whatever this process does. The order of the structure sets
+ * turns with each file, so that none is always first.
+ */
+async function databaseShare(
+  database: Database,
+  editionId: string,
+  files: { delegationId: string; bytes: Uint8Array }[],
+): Promise<DriverResult['databaseShare']> {
+  const [row] = await select<{ n: number }>(
+    database,
+    sql`select count(*)::int as n from participants`,
+  );
+  const samples = new Map<string, number[]>(STRUCTURES.map(([label]) => [label, []]));
+  samples.set(COMMITTED, []);
+  for (const [round, file] of files.entries()) {
+    const parsed = await parseParticipantFile(file.bytes, 'share.csv', {
+      defaultCategory: 'party',
+    });
+    const now = new Date();
+    const keys = increasingUuids(parsed.rows.length);
+    const records = parsed.rows.map((row, k) =>
+      importRecord(row, keys[k]!, editionId, file.delegationId, now),
+    );
+    const e0 = performance.now();
+    encodeCopyBinary(IMPORT_COLUMNS, records);
+    const encodeMs = performance.now() - e0;
+    for (let k = 0; k < STRUCTURES.length; k++) {
+      const [label, ddl] = STRUCTURES[(k + round) % STRUCTURES.length]!;
+      await database.db
+        .transaction(async (tx) => {
+          if (ddl) await tx.execute(sql.raw(ddl));
+          const t0 = performance.now();
+          await copyRows(tx, 'participants', IMPORT_COLUMNS, records);
+          samples.get(label)!.push(performance.now() - t0 - encodeMs);
+          tx.rollback();
+        })
+        .catch((error) => {
+          if (!(error instanceof TransactionRollbackError)) throw error;
+        });
+    }
+    // Once more, committed (new keys; these rows stay): the transaction and the WAL flush too.
+    const kept = increasingUuids(parsed.rows.length);
+    const keptRecords = parsed.rows.map((row, k) =>
+      importRecord(row, kept[k]!, editionId, file.delegationId, now),
+    );
+    const c0 = performance.now();
+    await database.db.transaction((tx) =>
+      copyRows(tx, 'participants', IMPORT_COLUMNS, keptRecords),
+    );
+    samples.get(COMMITTED)!.push(performance.now() - c0 - encodeMs);
+  }
+  return {
+    participants: row?.n ?? 0,
+    files: files.length,
+    ms: Object.fromEntries([...samples].map(([label, ms]) => [label, stats(ms).p50])),
+  };
 }
 
 /**
@@ -863,6 +966,13 @@ function rowsFor(results: DriverResult[]): [string, ...string[]][] {
         `${rate(r.concurrentImport.rows, r.concurrentImport.ms)}${(r.concurrentImport.rows / r.concurrentImport.ms) * 1000 >= 20_000 ? '' : ' ✗'}`,
     ),
     row(
+      `the database alone: COPY of ${SCALE.rowsPerDelegation} encoded rows, rolled back (p50 of ${ran[0]?.databaseShare.files ?? 0}; at ${thousands(ran[0]?.databaseShare.participants ?? 0)} participants): rows/s`,
+      (r) => shareRate(r, STRUCTURES[0]![0]),
+    ),
+    ...[...STRUCTURES.slice(1).map(([label]) => label), COMMITTED].map((label) =>
+      row(`  ${label}`, (r) => shareRate(r, label)),
+    ),
+    row(
       'listMembers p50 / p99 (ms), service',
       (r) => lat(r.service.members) + target(r.service.members),
     ),
@@ -912,6 +1022,11 @@ function rowsFor(results: DriverResult[]): [string, ...string[]][] {
   return rows;
 }
 
+function shareRate(r: DriverResult, label: string): string {
+  const p50 = r.databaseShare.ms[label];
+  return p50 ? rate(SCALE.rowsPerDelegation, p50) : '–';
+}
+
 function variantLabel(variant: string): string {
   return (
     {
@@ -954,7 +1069,9 @@ passport numbers, dates of birth unique per name within a file.
 - *Import*: \`services.accreditation.importParticipants(systemActor, slug, code, { fileName, bytes, mode: 'all-or-nothing' })\`
   for each file, one after another; the time covers everything the service does: the delegation lookup,
   decoding, CSV parsing, validation, duplicate detection, the category checks, the inserts
-  (binary COPY with UUIDv7 keys made by the service, 5,000 rows a chunk, one transaction per file) and the audit event. The service gathers
+  (one binary COPY per file with UUIDv7 keys made by the service, one transaction per file) and the audit event. The rows
+  are checked 100 at a time and each batch is sent as soon as it is checked: a PostgreSQL server inserts it while the next
+  is checked; PGlite gets them in one blob (5,000 rows at most), since it runs in this thread. The service gathers
   table statistics (ANALYZE) when imports pause, not inside one; the bench waits for that
   (\`settle()\`, timed as "statistics after the import") before measuring latency. Generating the CSV is not
   timed. "Parse + validate" is \`parseParticipantFile\` alone on the same bytes, timed separately, to
@@ -964,6 +1081,13 @@ passport numbers, dates of birth unique per name within a file.
   focal points send their lists at once; each file its own transaction; timed from the first to the last). On
   PostgreSQL one file's parsing overlaps the other's COPY on the server; PGlite runs in this process's one thread, so
   its two uploads take turns.
+- *The database alone*: after everything else, ${SHARE_FILES} more files are checked and encoded (untimed) and each is
+  sent in one COPY inside a transaction that is then rolled back, so the table does not grow; the time of encoding
+  the rows is measured apart and taken off. That is the database's own share of an import, a bound on what any
+  import can reach however little this process does. The same COPY is then timed with each index, and the foreign
+  key, dropped inside the transaction (DDL rolls back too); the order turns with each file. Last, each file is
+  copied once more and committed, timed from BEGIN to COMMIT: the transaction and the flush of its WAL
+  included. Figures are the p50 of the ${SHARE_FILES} files as rows/s.
 - *Latency*: ${SCALE.samples} sequential calls after ${SCALE.warmUp} untimed warm-up calls, as the secretariat officer;
   a series stops after ${SCALE.budgetMs / 1000} s so that a slow query cannot make the run endless, and then shows its sample count (n).
   \`listMembers\`: page 1, 50 a page, of a random delegation. \`queue\`: status \`nominated\`, 50 a page, the

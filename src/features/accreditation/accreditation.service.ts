@@ -210,7 +210,7 @@ function normalise(input: ParticipantFields) {
 const IMPORT_BATCH = 100;
 
 /** The columns an import writes, with their types (bulk.ts sends them in COPY's binary format). */
-const IMPORT_COLUMNS: readonly CopyColumn[] = [
+export const IMPORT_COLUMNS: readonly CopyColumn[] = [
   ['id', 'uuid'],
   ['edition_id', 'uuid'],
   ['delegation_id', 'uuid'],
@@ -228,6 +228,35 @@ const IMPORT_COLUMNS: readonly CopyColumn[] = [
   ['created_at', 'timestamptz'],
   ['updated_at', 'timestamptz'],
 ];
+
+/** A checked row as the values of IMPORT_COLUMNS, with its key, edition, delegation and time. */
+export function importRecord(
+  row: ImportRow,
+  key: string,
+  editionId: string,
+  delegationId: string,
+  now: Date,
+): CopyValue[] {
+  const p = normalise(row.input);
+  return [
+    key,
+    editionId,
+    delegationId,
+    p.familyName,
+    p.givenName,
+    p.title,
+    p.rank,
+    p.category,
+    p.email,
+    p.gender,
+    p.nationality,
+    p.dateOfBirth,
+    p.passportNumber,
+    p.consentToPublish,
+    now,
+    now,
+  ];
+}
 
 export function createAccreditationService({ db, clock }: { db: Db; clock: Clock }) {
   const analyzer = createAnalyzer(db, 'participants', { everyRows: 20_000 });
@@ -1027,27 +1056,6 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
       // gen_random_uuid(), which reads /dev/urandom through its WASM file system for every row.
       // Rows of one file share created_at, so lists ordered by (created_at, id) show them in the
       // file's order.
-      const record = (row: ImportRow, key: string): CopyValue[] => {
-        const p = normalise(row.input);
-        return [
-          key,
-          edition.id,
-          delegation.id,
-          p.familyName,
-          p.givenName,
-          p.title,
-          p.rank,
-          p.category,
-          p.email,
-          p.gender,
-          p.nationality,
-          p.dateOfBirth,
-          p.passportNumber,
-          p.consentToPublish,
-          now,
-          now,
-        ];
-      };
       await db.transaction(async (tx) => {
         const copy = openCopy(tx, 'participants', IMPORT_COLUMNS);
         try {
@@ -1057,7 +1065,9 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
             // A refused file is still read to the end, so that every error is reported.
             if (upload.mode === 'all-or-nothing' && errors.length > 0) continue;
             const keys = increasingUuids(rows.length);
-            await copy.write(rows.map((row, k) => record(row, keys[k]!)));
+            await copy.write(
+              rows.map((row, k) => importRecord(row, keys[k]!, edition.id, delegation.id, now)),
+            );
             summary.imported += rows.length;
             onProgress?.(summary.imported, file.total);
           }
