@@ -1034,8 +1034,10 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
         return true;
       };
       const summary = { total: file.total, valid: 0, imported: 0, errors };
+      // A batch's category errors come after the file's own errors of that batch.
+      const inLineOrder = () => errors.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
       const refused = () => {
-        errors.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
+        inLineOrder();
         return new PlenaryError(
           'import_has_errors',
           `The file has ${errors.length} error(s); nothing was imported.`,
@@ -1046,7 +1048,7 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
         for (const batch of file.batches(IMPORT_BATCH))
           summary.valid += batch.filter(accepted).length;
         if (upload.mode !== 'validate') throw refused();
-        errors.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
+        inLineOrder();
         return summary;
       }
       // The rows go to the database batch by batch while the next are checked (on a server the
@@ -1078,7 +1080,7 @@ export function createAccreditationService({ db, clock }: { db: Db; clock: Clock
           await copy.abort();
           throw error;
         }
-        errors.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
+        inLineOrder();
         await recordAudit(tx, now, {
           actor,
           action: 'participant.import',
