@@ -327,15 +327,11 @@ class ServerCopy implements CopyWriter {
   }
 
   async write(rows: readonly (readonly CopyValue[])[]): Promise<void> {
-    const header = !this.started;
-    this.started = true;
-    await this.send(encodeCopyBinary(this.columns, rows, { header, trailer: false }));
+    await this.send(rows, false);
   }
 
   async end(): Promise<void> {
-    const header = !this.started;
-    this.started = true;
-    await this.send(encodeCopyBinary(this.columns, [], { header, trailer: true }));
+    await this.send([], true);
     this.stream.end();
     await this.over;
   }
@@ -348,10 +344,15 @@ class ServerCopy implements CopyWriter {
     await this.over.catch(() => {});
   }
 
-  /** Resolves once the bytes are on the socket; rejects if the COPY failed meanwhile. */
-  private send(bytes: Uint8Array<ArrayBuffer>): Promise<void> {
+  /**
+   * Encodes the rows (after the header, in the first part; before the trailer, in the last) and
+   * resolves once they are on the socket; rejects if the COPY failed meanwhile.
+   */
+  private send(rows: readonly (readonly CopyValue[])[], trailer: boolean): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.settled) return Promise.reject(new Error('The COPY is over.'));
+    const bytes = encodeCopyBinary(this.columns, rows, { header: !this.started, trailer });
+    this.started = true;
     const written = new Promise<void>((resolve, reject) => {
       this.stream.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (error) =>
         error ? reject(this.failure ?? error) : resolve(),
